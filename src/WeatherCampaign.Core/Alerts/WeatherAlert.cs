@@ -1,0 +1,49 @@
+namespace WeatherCampaign.Core.Alerts;
+
+/// <summary>CAP severity, ordered so that a threshold is a plain comparison.</summary>
+public enum AlertSeverity { Unknown = 0, Minor = 1, Moderate = 2, Severe = 3, Extreme = 4 }
+
+/// <summary>CAP urgency, ordered from least to most pressing.</summary>
+public enum AlertUrgency { Unknown = 0, Past = 1, Future = 2, Expected = 3, Immediate = 4 }
+
+/// <summary>CAP certainty, ordered from least to most certain.</summary>
+public enum AlertCertainty { Unknown = 0, Unlikely = 1, Possible = 2, Likely = 3, Observed = 4 }
+
+/// <summary>CAP status; only <see cref="Actual"/> ever drives an intervention.</summary>
+public enum AlertStatus { Unknown = 0, Actual, Exercise, System, Test, Draft }
+
+/// <summary>CAP message type: an Update or Cancel supersedes the alerts it references.</summary>
+public enum AlertMessageType { Unknown = 0, Alert, Update, Cancel, Ack, Error }
+
+/// <summary>One area code an alert names, as the provider wrote it: (<c>UGC</c>, <c>NYZ072</c>), (<c>SAME</c>, <c>036061</c>).</summary>
+public sealed record AlertGeocode(string Name, string Value);
+
+/// <summary>
+/// One weather alert from any feed, in the provider-neutral shape the planner reads.
+/// Times are absolute; <see cref="Ends"/> (the event's end) wins over <see cref="Expires"/> (the message's) when present.
+/// </summary>
+public sealed record WeatherAlert
+{
+    public required string Id { get; init; }
+    public required string Feed { get; init; }
+    public string? Event { get; init; }
+    public string? Headline { get; init; }
+    public string? AreaDescription { get; init; }
+    public AlertSeverity Severity { get; init; }
+    public AlertUrgency Urgency { get; init; }
+    public AlertCertainty Certainty { get; init; }
+    public AlertStatus Status { get; init; } = AlertStatus.Actual;
+    public AlertMessageType MessageType { get; init; } = AlertMessageType.Alert;
+    public DateTimeOffset? Sent { get; init; }
+    public DateTimeOffset? Effective { get; init; }
+    public DateTimeOffset? Onset { get; init; }
+    public DateTimeOffset? Expires { get; init; }
+    public DateTimeOffset? Ends { get; init; }
+    public IReadOnlyList<AlertGeocode> Geocodes { get; init; } = [];
+
+    /// <summary>Ids of earlier alerts this one updates or cancels.</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>When the alert stops being in force: the event's end when given, else the message's expiry.</summary>
+    public DateTimeOffset? InForceUntil => Ends ?? Expires;
+}
