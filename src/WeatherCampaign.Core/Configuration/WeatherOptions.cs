@@ -26,7 +26,10 @@ public sealed class WeatherOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-/// <summary>The <c>Regions</c> section: named groups of region keys (<c>Regions:Groups:US-NE:0 = NY</c>, …).</summary>
+/// <summary>
+/// The <c>Regions</c> section: named groups of region codes, as an array (<c>Regions:Groups:US-NE:0 = NY</c>, …) or one
+/// comma-separated string (<c>Regions:Groups:US-NE = NY,NJ,PA</c>); <see cref="Regions.RegionServiceCollectionExtensions.AddRegionCatalog"/> binds both.
+/// </summary>
 public sealed class RegionsOptions
 {
     public const string Section = "Regions";

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using WeatherCampaign.Core.Configuration;
+
+namespace WeatherCampaign.Core.Regions;
+
+public static class RegionServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>Regions:Groups</c> (each group an array <c>Regions:Groups:US-NE:0=NY</c> … or one comma-separated string
+    /// <c>Regions:Groups:US-NE=NY,NJ,PA</c>), validates it at start-up and registers the <see cref="RegionCatalog"/> singleton.
+    /// </summary>
+    public static IServiceCollection AddRegionCatalog(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<RegionsOptions>()
+            .Configure(options => BindGroups(configuration.GetSection(RegionsOptions.Section).GetSection("Groups"), options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegionsOptions>, RegionsOptionsValidator>());
+        services.TryAddSingleton<RegionCatalog>();
+        return services;
+    }
+
+    // The stock binder turns "NY,NJ,PA" into nothing at all for a list, so both shapes are read by hand.
+    private static void BindGroups(IConfigurationSection groups, RegionsOptions options)
+    {
+        foreach (var group in groups.GetChildren())
+        {
+            var members = group.Value is { } single
+                ? SplitList(single)
+                : group.GetChildren()
+                    .OrderBy(item => int.TryParse(item.Key, out var index) ? index : int.MaxValue)
+                    .ThenBy(item => item.Key, StringComparer.Ordinal)
+                    .SelectMany(item => SplitList(item.Value ?? ""));
+            options.Groups[group.Key] = members.ToList();
+        }
+    }
+
+    private static IEnumerable<string> SplitList(string value) =>
+        value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>Refuses region groups that form a cycle or name something unresolvable, naming the setting (<c>Regions:Groups:US-NE</c>).</summary>
+public sealed class RegionsOptionsValidator : IValidateOptions<RegionsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RegionsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var groups = options.Groups.ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Value, StringComparer.OrdinalIgnoreCase);
+        var errors = RegionCatalog.Validate(groups);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
