@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Threading.RateLimiting;
+using Azure.Identity;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+using WeatherCampaign.Core.Configuration;
+
+namespace WeatherCampaign.Core.Campaigns;
+
+public static class CampaignServiceCollectionExtensions
+{
+    /// <summary>
+    /// The campaign platform: options (validated at start-up), credentials (Key Vault when <c>KeyVault:Uri</c> is set),
+    /// the token provider, and the one HTTP pipeline every campaign API call goes through:
+    /// total timeout → retry (Retry-After, else exponential backoff with jitter) → circuit breaker → pacing → attempt timeout → bearer token.
+    /// </summary>
+    public static IServiceCollection AddCampaignPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CxoneOptions>().Bind(configuration.GetSection(CxoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CxoneOptions>>(sp => new CredentialsPresentValidation(sp.GetRequiredService<IOptions<KeyVaultOptions>>()));
+
+        services.TryAddSingleton<ICxoneCredentialSource>(sp =>
+        {
+            var vault = sp.GetRequiredService<IOptions<KeyVaultOptions>>();
+            if (!vault.Value.IsConfigured) return ActivatorUtilities.CreateInstance<SettingsCredentialSource>(sp);
+            var client = new SecretClient(new Uri(vault.Value.Uri!), new DefaultAzureCredential());
+            return new KeyVaultCredentialSource(client, vault);
+        });
+        services.TryAddSingleton<CxoneTokenProvider>();
+        services.TryAddSingleton<CampaignRequestPacer>();
+        services.TryAddTransient<CxoneAuthenticationHandler>();
+        services.TryAddSingleton<ICampaignPlatform, CxoneCampaignClient>();
+
+        var http = services.AddHttpClient(CxoneHttp.ClientName, (sp, client) =>
+            {
+                client.BaseAddress = sp.GetRequiredService<IOptions<CxoneOptions>>().Value.BaseUri;
+                client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts govern
+                client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("WeatherCampaign", "1.0"));
+            });
+        http.AddResilienceHandler("cxone", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<CxoneOptions>>().Value;
+                var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+                var pacer = context.ServiceProvider.GetRequiredService<CampaignRequestPacer>();
+                pipeline
+                    .AddTimeout(options.TotalTimeout)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = Math.Max(options.MaxRetries, 0),
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(500),
+                        MaxDelay = TimeSpan.FromSeconds(30),
+                        ShouldRetryAfterHeader = false, // our generator below reads both header forms against our clock
+                        DelayGenerator = args =>
+                            ValueTask.FromResult(args.Outcome.Result is { } response && RetryAfter.TryGetDelay(response.Headers, time.GetUtcNow(), out var wait)
+                                ? (TimeSpan?)wait
+                                : null),
+                    })
+                    .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    {
+                        FailureRatio = 0.5,
+                        MinimumThroughput = 10,
+                        SamplingDuration = TimeSpan.FromSeconds(30),
+                        BreakDuration = TimeSpan.FromSeconds(30),
+                        // Being told to slow down (429) is not the tenant failing.
+                        ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
+                        {
+                            { Exception: HttpRequestException or TimeoutRejectedException } => true,
+                            { Result: { } r } => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.RequestTimeout,
+                            _ => false,
+                        }),
+                    })
+                    .AddRateLimiter(pacer.Limiter)
+                    .AddTimeout(options.AttemptTimeout);
+            });
+        // Added after the resilience handler, so it sits inside it: every attempt carries a current token.
+        http.AddHttpMessageHandler<CxoneAuthenticationHandler>();
+        return services;
+    }
+
+    private sealed class CredentialsPresentValidation(IOptions<KeyVaultOptions> vault) : IValidateOptions<CxoneOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, CxoneOptions options) =>
+            vault.Value.IsConfigured || (!string.IsNullOrEmpty(options.ClientId) && !string.IsNullOrEmpty(options.ClientSecret))
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail("Cxone:ClientId and Cxone:ClientSecret must be set when KeyVault:Uri is not.");
+    }
+}
+
+/// <summary>
+/// The process-wide pace of campaign API requests (<c>Cxone:RequestsPerSecond</c>, <c>Cxone:Burst</c>): every attempt,
+/// retries and token requests included, takes a permit, so a busy cycle runs at the tenant's limit instead of into it.
+/// </summary>
+public sealed class CampaignRequestPacer : IDisposable
+{
+    public CampaignRequestPacer(IOptions<CxoneOptions> options)
+    {
+        var rate = options.Value.RequestsPerSecond;
+        // Replenish in small steps (at least one token, at least 10 ms apart) so the flow is smooth rather than bursty.
+        var period = TimeSpan.FromSeconds(Math.Max(1.0 / rate, 0.05));
+        var perPeriod = Math.Max(1, (int)Math.Round(rate * period.TotalSeconds));
+        period = TimeSpan.FromSeconds(perPeriod / rate);
+        Limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(options.Value.Burst, perPeriod),
+            TokensPerPeriod = perPeriod,
+            ReplenishmentPeriod = period,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    public RateLimiter Limiter { get; }
+
+    public void Dispose() => Limiter.Dispose();
+}

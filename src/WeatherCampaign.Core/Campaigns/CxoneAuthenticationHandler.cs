@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace WeatherCampaign.Core.Campaigns;
+
+/// <summary>
+/// Puts the bearer token on every campaign API call, and on a 401 gets a new token once and sends again
+/// (the token was revoked or expired early). Sits inside the resilience pipeline, so each attempt is authenticated.
+/// </summary>
+public sealed class CxoneAuthenticationHandler(CxoneTokenProvider tokens) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Options.TryGetValue(CxoneHttp.Anonymous, out var anonymous) && anonymous)
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+
+        response.Dispose();
+        tokens.Invalidate(token);
+        var fresh = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}

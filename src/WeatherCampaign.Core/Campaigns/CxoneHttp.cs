@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace WeatherCampaign.Core.Campaigns;
+
+/// <summary>The few things every call to the campaign API does the same way.</summary>
+internal static class CxoneHttp
+{
+    public const string ClientName = "cxone";
+
+    /// <summary>Marks a request that must go without a bearer token (the token request itself).</summary>
+    public static readonly HttpRequestOptionsKey<bool> Anonymous = new("WeatherCampaign.Cxone.Anonymous");
+
+    /// <summary>Sends through the named client's pipeline; transport failures become transient <see cref="CampaignApiException"/>s.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(
+        IHttpClientFactory factory, HttpRequestMessage request, string what, CancellationToken cancellationToken)
+    {
+        var client = factory.CreateClient(ClientName);
+        try
+        {
+            return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
+        {
+            var reason = ex switch
+            {
+                BrokenCircuitException => "the circuit is open after repeated failures",
+                TimeoutRejectedException or TaskCanceledException => "it timed out",
+                _ => "the connection failed",
+            };
+            throw new CampaignApiException($"The {what} failed: {reason}.", isTransient: true, inner: ex);
+        }
+    }
+
+    /// <summary>Throws a <see cref="CampaignApiException"/> for a non-success answer, transient for 408, 429 and 5xx.</summary>
+    public static Task EnsureSuccessAsync(HttpResponseMessage response, string what)
+    {
+        if (response.IsSuccessStatusCode) return Task.CompletedTask;
+        var code = (int)response.StatusCode;
+        var transient = code is 408 or 429 || code >= 500;
+        throw new CampaignApiException($"The {what} answered {code} {response.ReasonPhrase}.", response.StatusCode, transient);
+    }
+
+    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var value = await response.Content.ReadFromJsonAsync<T>(WeatherCampaignJson.Options, cancellationToken).ConfigureAwait(false);
+            return value ?? throw new CampaignApiException($"The {what} was empty.", response.StatusCode);
+        }
+        catch (JsonException ex)
+        {
+            throw new CampaignApiException($"The {what} is not the JSON the contract describes (at {ex.Path ?? "$"}, line {ex.LineNumber}).", response.StatusCode, inner: ex);
+        }
+    }
+
+    public static bool IsNotFound(HttpResponseMessage response) => response.StatusCode == HttpStatusCode.NotFound;
+}

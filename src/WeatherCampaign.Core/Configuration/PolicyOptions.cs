@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using WeatherCampaign.Core.Alerts;
+
+namespace WeatherCampaign.Core.Configuration;
+
+/// <summary><see cref="Enforce"/> changes campaigns; <see cref="DryRun"/> plans and audits only.</summary>
+public enum PolicyMode { Enforce = 0, DryRun }
+
+/// <summary>The <c>Policy</c> section: which alerts count and how cautious the service is.</summary>
+public sealed class PolicyOptions : IValidatableObject
+{
+    public const string Section = "Policy";
+
+    public AlertSeverity MinimumSeverity { get; set; } = AlertSeverity.Severe;
+
+    /// <summary>Let <c>Unknown</c> severity count (off: an alert of unknown severity never counts unless its event is allowed).</summary>
+    public bool CountUnknownSeverity { get; set; }
+
+    public AlertUrgency? MinimumUrgency { get; set; }
+    public AlertCertainty? MinimumCertainty { get; set; }
+
+    /// <summary>Events that count whatever their severity, e.g. "Hurricane Warning".</summary>
+    public List<string> AllowEvents { get; set; } = [];
+
+    /// <summary>Events that never count, e.g. "Air Quality Alert".</summary>
+    public List<string> DenyEvents { get; set; } = [];
+
+    /// <summary>How long a held campaign must be clear of counting alerts before it is resumed.</summary>
+    public TimeSpan ClearFor { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>An alert whose onset is further ahead than this does not count yet.</summary>
+    public TimeSpan LookAhead { get; set; } = TimeSpan.FromHours(3);
+
+    public PolicyMode Mode { get; set; } = PolicyMode.Enforce;
+
+    /// <summary>Largest share (0–1) of running campaigns one cycle may pause before a person must approve; 1 turns the check off.</summary>
+    [Range(0.0, 1.0)] public double MaxPauseShare { get; set; } = 1.0;
+
+    /// <summary>Let the next cycle that exceeds <see cref="MaxPauseShare"/> through.</summary>
+    public bool ApproveNextLargeCycle { get; set; }
+
+    /// <summary>Campaign ids the service never touches.</summary>
+    public List<string> ExcludedCampaigns { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ClearFor < TimeSpan.Zero)
+            yield return new ValidationResult("Policy:ClearFor must not be negative.", [nameof(ClearFor)]);
+        if (LookAhead < TimeSpan.Zero)
+            yield return new ValidationResult("Policy:LookAhead must not be negative.", [nameof(LookAhead)]);
+        foreach (var name in AllowEvents.Intersect(DenyEvents, StringComparer.OrdinalIgnoreCase))
+            yield return new ValidationResult($"Policy: event '{name}' is in both AllowEvents and DenyEvents.", [nameof(AllowEvents)]);
+    }
+}

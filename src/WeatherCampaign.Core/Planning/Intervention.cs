@@ -1,0 +1,21 @@
+namespace WeatherCampaign.Core.Planning;
+
+public enum InterventionAction { Pause, Resume }
+
+/// <summary>Why an intervention was planned: the alerts behind it and where they matched.</summary>
+public sealed record InterventionReason(
+    IReadOnlyList<string> AlertIds,
+    IReadOnlyList<string> Events,
+    IReadOnlyList<string> Regions,
+    string? Severity,
+    DateTimeOffset? Until);
+
+/// <summary>One status change the planner asks for; it travels as one queue message.</summary>
+public sealed record Intervention(
+    string Id,
+    string CycleId,
+    string CampaignId,
+    string CampaignName,
+    InterventionAction Action,
+    InterventionReason Reason,
+    DateTimeOffset PlannedAt);

@@ -1,0 +1,240 @@
+using System.Globalization;
+using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Regions;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Core.Planning;
+
+/// <summary>
+/// The heart of the service, with no I/O: from one cycle's alerts, campaigns and ledger, decide which campaigns to
+/// pause and resume. The rules are numbered as in the architecture note.
+/// </summary>
+public sealed class InterventionPlanner(RegionCatalog catalog)
+{
+    /// <summary>Operators opt a campaign out with this custom attribute set to "off".</summary>
+    public const string AutomationAttribute = "weather_automation";
+
+    public Plan Plan(PlanningInput input, PolicyOptions policy, DateTimeOffset now, bool approveLargeCycle = false)
+    {
+        var alerts = input.Alerts;
+        var basePlan = new Plan
+        {
+            CycleId = input.CycleId,
+            PlannedAt = now,
+            Verdict = PlanVerdict.NoData,
+            Feeds = alerts.Feeds,
+            AlertsRead = alerts.Alerts.Count,
+            CampaignsListed = input.Campaigns?.Campaigns.Count ?? 0,
+        };
+
+        // Rule 5: no data, no action.
+        if (input.Campaigns is null)
+            return basePlan with { Reason = $"The campaign listing could not be read completely: {input.CampaignsError ?? "unknown error"}" };
+        if (alerts.Feeds.Count == 0)
+            return basePlan with { Reason = "No weather feed is configured." };
+        if (!alerts.Feeds.Any(f => f.Succeeded))
+            return basePlan with { Reason = "No weather feed could be read: " + DescribeFailures(alerts) };
+        var resumesAllowed = alerts.AllFeedsSucceeded;
+
+        // Rule 1: which alerts count, indexed by region key so matching is one lookup per campaign key.
+        var alertPolicy = new AlertPolicy(policy);
+        var superseded = AlertPolicy.SupersededIds(alerts.Alerts);
+        var byKey = new Dictionary<string, List<WeatherAlert>>(StringComparer.OrdinalIgnoreCase);
+        var counting = 0;
+        foreach (var alert in alerts.Alerts)
+        {
+            if (alertPolicy.WhyNotCounting(alert, now, superseded) is not null) continue;
+            counting++;
+            foreach (var key in catalog.KeysForAlert(alert))
+            {
+                if (!byKey.TryGetValue(key, out var list)) byKey[key] = list = [];
+                list.Add(alert);
+            }
+        }
+
+        var holds = new Dictionary<string, WeatherHold>(StringComparer.Ordinal);
+        foreach (var hold in input.Holds) holds[hold.CampaignId] = hold;
+        var excluded = new HashSet<string>(policy.ExcludedCampaigns, StringComparer.Ordinal);
+
+        var interventions = new List<Intervention>();
+        var changes = new List<HoldChange>();
+        var decisions = new List<CampaignDecision>(input.Campaigns.Campaigns.Count);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var affectedCount = 0;
+        var running = 0;
+
+        foreach (var campaign in input.Campaigns.Campaigns)
+        {
+            listed.Add(campaign.Id);
+            if (campaign.Status == CampaignStatus.Running) running++;
+            holds.TryGetValue(campaign.Id, out var hold);
+            var reason = Match(campaign, byKey);
+            if (reason is not null) affectedCount++;
+
+            var decision = Decide(campaign, hold, reason, excluded, policy, now, resumesAllowed, out var action, out var change);
+            decisions.Add(decision);
+            if (change is not null) changes.Add(change);
+            if (action is { } a)
+                interventions.Add(new Intervention(
+                    $"{input.CycleId}-{interventions.Count + 1:D5}", input.CycleId, campaign.Id, campaign.Name, a,
+                    a == InterventionAction.Pause ? reason! : ResumeReason(hold!), now));
+        }
+
+        // A held campaign that is no longer listed was deleted: its hold ends.
+        foreach (var hold in input.Holds)
+        {
+            if (hold.IsActive && !listed.Contains(hold.CampaignId))
+                changes.Add(new HoldChange(HoldChangeKind.Ended, hold with { State = HoldState.Ended, UpdatedAt = now, Note = "The campaign is no longer listed." }, "no longer listed"));
+        }
+
+        var plan = basePlan with
+        {
+            Verdict = PlanVerdict.Planned,
+            Reason = resumesAllowed ? null : "Some feeds failed, so nothing is resumed this cycle: " + DescribeFailures(alerts),
+            AlertsCounting = counting,
+            CampaignsRunning = running,
+            CampaignsAffected = affectedCount,
+            ResumesAllowed = resumesAllowed,
+            Interventions = interventions,
+            HoldChanges = changes,
+            Decisions = decisions,
+        };
+
+        // Rule 6: the blast-radius limit.
+        var pauses = plan.Pauses;
+        if (policy.MaxPauseShare < 1.0 && pauses > 0 && !approveLargeCycle && pauses > policy.MaxPauseShare * running)
+        {
+            plan = plan with
+            {
+                Verdict = PlanVerdict.HeldForApproval,
+                Reason = string.Create(CultureInfo.InvariantCulture,
+                    $"The cycle would pause {pauses} of {running} running campaigns ({(double)pauses / running:P0}), more than Policy:MaxPauseShare {policy.MaxPauseShare:P0}; approve it to let it through."),
+                Interventions = interventions.Where(i => i.Action != InterventionAction.Pause).ToList(),
+                Decisions = decisions.Select(d => d.Kind == DecisionKind.Pause ? d with { Kind = DecisionKind.None, Why = "held for approval: " + d.Why } : d).ToList(),
+                PausesHeldBack = pauses,
+            };
+        }
+        return plan;
+    }
+
+    private static CampaignDecision Decide(
+        Campaign campaign, WeatherHold? hold, InterventionReason? reason, HashSet<string> excluded, PolicyOptions policy,
+        DateTimeOffset now, bool resumesAllowed, out InterventionAction? action, out HoldChange? change)
+    {
+        action = null;
+        change = null;
+        var active = hold is { IsActive: true } ? hold : null;
+
+        if (excluded.Contains(campaign.Id))
+            return new(campaign, DecisionKind.None, "excluded by Policy:ExcludedCampaigns", reason);
+        if (campaign.Attributes.TryGetValue(AutomationAttribute, out var automation) && string.Equals(automation.Trim(), "off", StringComparison.OrdinalIgnoreCase))
+            return new(campaign, DecisionKind.None, $"opted out ({AutomationAttribute}=off)", reason);
+
+        switch (campaign.Status)
+        {
+            case CampaignStatus.Unknown:
+                return new(campaign, DecisionKind.None, $"unknown status '{campaign.RawStatus}': left alone", reason);
+
+            case CampaignStatus.Draft or CampaignStatus.Completed:
+                if (active is not null)
+                    change = new(HoldChangeKind.Ended, active with { State = HoldState.Ended, UpdatedAt = now, Note = $"The campaign became {campaign.RawStatus}." }, $"campaign is {campaign.RawStatus}");
+                return new(campaign, DecisionKind.None, $"{campaign.RawStatus}: never changed", reason);
+
+            case CampaignStatus.Running when reason is not null:
+                // Rule 4: a person resumed what we held; their decision stands for these alerts.
+                if (active is { State: HoldState.Held })
+                {
+                    change = Overridden(active, reason, now);
+                    return new(campaign, DecisionKind.None, "resumed by a person while held: not paused again for the same alerts", reason);
+                }
+                if (hold is { State: HoldState.Overridden } && reason.AlertIds.All(id => hold.SuppressedAlertIds.Contains(id, StringComparer.OrdinalIgnoreCase)))
+                    return new(campaign, DecisionKind.None, "a person resumed it under these alerts: not paused again", reason);
+                // Rule 3.
+                action = InterventionAction.Pause;
+                return new(campaign, DecisionKind.Pause, Describe(reason), reason);
+
+            case CampaignStatus.Running:
+                if (active is { State: HoldState.Held })
+                {
+                    change = Overridden(active, null, now);
+                    return new(campaign, DecisionKind.None, "resumed by a person while held: hold closed");
+                }
+                if (active is { State: HoldState.Pausing })
+                    change = new(HoldChangeKind.Ended, active with { State = HoldState.Ended, UpdatedAt = now, Note = "The pause never happened and the weather cleared." }, "pause never happened; weather cleared");
+                return new(campaign, DecisionKind.None, "not affected");
+
+            case CampaignStatus.Paused when active is null:
+                return new(campaign, DecisionKind.None, "paused by someone else: not ours to resume", reason);
+
+            case CampaignStatus.Paused when reason is not null:
+                change = new(HoldChangeKind.StillAffected, active with
+                {
+                    State = HoldState.Held,
+                    LastAffectedAt = now,
+                    UpdatedAt = now,
+                    AlertIds = Merge(active.AlertIds, reason.AlertIds),
+                    Events = Merge(active.Events, reason.Events),
+                    Regions = Merge(active.Regions, reason.Regions),
+                }, "still affected");
+                return new(campaign, DecisionKind.None, "held: still affected by " + Describe(reason), reason);
+
+            default: // paused, held by us, no longer affected
+                var held = active ?? throw new System.Diagnostics.UnreachableException();
+                if (held.ManualHoldReason is { } manual)
+                    return new(campaign, DecisionKind.None, $"held by an operator: {manual}");
+                if (!resumesAllowed)
+                    return new(campaign, DecisionKind.None, "held: clear, but a feed failed, so no resume this cycle");
+                var clearSince = held.LastAffectedAt ?? held.PausedAt ?? held.UpdatedAt;
+                var clearFor = now - clearSince;
+                if (clearFor < policy.ClearFor)
+                    return new(campaign, DecisionKind.None, string.Create(CultureInfo.InvariantCulture,
+                        $"held: clear for {clearFor.TotalMinutes:0} of {policy.ClearFor.TotalMinutes:0} min"));
+                action = InterventionAction.Resume;
+                return new(campaign, DecisionKind.Resume, string.Create(CultureInfo.InvariantCulture, $"clear since {clearSince:u}"), ResumeReason(held));
+        }
+    }
+
+    private static HoldChange Overridden(WeatherHold hold, InterventionReason? reason, DateTimeOffset now) =>
+        new(HoldChangeKind.Overridden, hold with
+        {
+            State = HoldState.Overridden,
+            UpdatedAt = now,
+            SuppressedAlertIds = Merge(Merge(hold.SuppressedAlertIds, hold.AlertIds), reason?.AlertIds ?? []),
+            Note = "Resumed by a person while the service held it.",
+        }, "resumed by a person");
+
+    private InterventionReason? Match(Campaign campaign, Dictionary<string, List<WeatherAlert>> byKey)
+    {
+        if (byKey.Count == 0 || campaign.Regions.Count == 0) return null;
+        List<WeatherAlert>? hits = null;
+        List<string>? regions = null;
+        foreach (var key in catalog.KeysForCampaign(campaign.Regions))
+        {
+            if (!byKey.TryGetValue(key, out var found)) continue;
+            (hits ??= []).AddRange(found);
+            (regions ??= []).Add(key);
+        }
+        if (hits is null) return null;
+        var distinct = hits.DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase).OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        return new InterventionReason(
+            distinct.Select(a => a.Id).ToList(),
+            distinct.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            regions!,
+            distinct[0].Severity.ToString(),
+            distinct.Max(a => a.InForceUntil));
+    }
+
+    private static InterventionReason ResumeReason(WeatherHold hold) =>
+        new(hold.AlertIds, hold.Events, hold.Regions, hold.Severity, hold.LastAffectedAt);
+
+    private static string Describe(InterventionReason reason) =>
+        string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", reason.Events)} ({reason.Severity}){(reason.Until is { } until ? $" until {until:u}" : "")}");
+
+    private static string DescribeFailures(AlertSnapshot alerts) =>
+        string.Join("; ", alerts.FailedFeeds.Select(f => $"{f.Feed}: {f.Error}"));
+
+    private static IReadOnlyList<string> Merge(IReadOnlyList<string> first, IReadOnlyList<string> second) =>
+        second.Count == 0 ? first : first.Concat(second).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}

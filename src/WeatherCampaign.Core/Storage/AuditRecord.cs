@@ -1,0 +1,78 @@
+namespace WeatherCampaign.Core.Storage;
+
+/// <summary>What an audit row records. The wire names (<see cref="AuditOutcomes.ToWire"/>) are what a person filters on.</summary>
+public enum AuditOutcome
+{
+    Planned,
+    Paused,
+    Resumed,
+    Skipped,
+    Conflict,
+    Gone,
+    Failed,
+    Rejected,
+    Cycle,
+    HeldForApproval,
+    Overridden,
+    Released,
+    ManualHold,
+    ManualRelease,
+}
+
+public static class AuditOutcomes
+{
+    public static string ToWire(this AuditOutcome outcome) => outcome switch
+    {
+        AuditOutcome.HeldForApproval => "held-for-approval",
+        AuditOutcome.ManualHold => "manual-hold",
+        AuditOutcome.ManualRelease => "manual-release",
+        _ => outcome.ToString().ToLowerInvariant(),
+    };
+
+    public static bool TryParse(string? wire, out AuditOutcome outcome)
+    {
+        foreach (var candidate in Enum.GetValues<AuditOutcome>())
+        {
+            if (string.Equals(candidate.ToWire(), wire, StringComparison.OrdinalIgnoreCase))
+            {
+                outcome = candidate;
+                return true;
+            }
+        }
+        outcome = default;
+        return false;
+    }
+}
+
+/// <summary>
+/// One row of the audit trail: one event (an intervention's outcome, a cycle's summary, an operator's action).
+/// Plain, readable columns; never a token or a secret.
+/// </summary>
+public sealed record AuditRecord
+{
+    public required DateTimeOffset OccurredAt { get; init; }
+    public required AuditOutcome Outcome { get; init; }
+
+    /// <summary>What makes the row unique among rows of the same moment; rows with the same key overwrite each other, which makes retried writes idempotent.</summary>
+    public required string Discriminator { get; init; }
+
+    /// <summary>The moment the row sorts by; defaults to <see cref="OccurredAt"/>. An intervention's rows use its planned time so a retried write lands on the same row.</summary>
+    public DateTimeOffset? SortTime { get; init; }
+
+    public string? Action { get; init; }
+    public string? CampaignId { get; init; }
+    public string? CampaignName { get; init; }
+    public string? CampaignStatus { get; init; }
+    public string? Events { get; init; }
+    public string? Regions { get; init; }
+    public string? Severity { get; init; }
+    public string? AlertIds { get; init; }
+    public string? Detail { get; init; }
+    public string? CycleId { get; init; }
+    public string? MessageId { get; init; }
+    public long? Attempt { get; init; }
+    public bool DryRun { get; init; }
+
+    public string PartitionKey => TableKeys.Day(SortTime ?? OccurredAt);
+    public string RowKey => TableKeys.NewestFirst(SortTime ?? OccurredAt) + "_" + TableKeys.Escape(Discriminator);
+}

@@ -1,0 +1,91 @@
+using Azure.Data.Tables;
+
+namespace WeatherCampaign.Core.Storage;
+
+/// <summary>What to read back from the audit trail.</summary>
+public sealed record AuditQuery(DateTimeOffset Since, DateTimeOffset Until, string? CampaignId = null, AuditOutcome? Outcome = null, int? Limit = null);
+
+/// <summary>The <c>audit</c> table: one row per event, partitioned by UTC day, newest first within a day.</summary>
+public class AuditTrail
+{
+    public const string TableName = "audit";
+    private const int MaxColumnLength = 16_000;
+    private readonly TableClient _table;
+
+    public AuditTrail(TableServiceClient tables) => _table = tables.GetTableClient(TableName);
+
+    /// <summary>For mocking.</summary>
+    protected AuditTrail() => _table = null!;
+
+    public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
+        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Writes the row; writing the same record again (a retried message) replaces it rather than adding a second.</summary>
+    public virtual async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
+        await _table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Rows in the window, newest first, filtered by campaign and outcome.</summary>
+    public virtual async IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        for (var day = query.Until.UtcDateTime.Date; day >= query.Since.UtcDateTime.Date; day = day.AddDays(-1))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Day(day)}");
+            if (query.CampaignId is not null) filter += " and " + TableClient.CreateQueryFilter($"CampaignId eq {query.CampaignId}");
+            if (query.Outcome is { } outcome) filter += " and " + TableClient.CreateQueryFilter($"Outcome eq {outcome.ToWire()}");
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                var record = FromEntity(entity);
+                if (record.OccurredAt < query.Since || record.OccurredAt > query.Until) continue;
+                yield return record;
+                if (query.Limit is { } limit && ++count >= limit) yield break;
+            }
+        }
+    }
+
+    private static TableEntity ToEntity(AuditRecord record) => new(record.PartitionKey, record.RowKey)
+    {
+        ["OccurredAt"] = record.OccurredAt,
+        ["Outcome"] = record.Outcome.ToWire(),
+        ["Action"] = record.Action,
+        ["CampaignId"] = Clip(record.CampaignId),
+        ["CampaignName"] = Clip(record.CampaignName),
+        ["CampaignStatus"] = Clip(record.CampaignStatus),
+        ["Events"] = Clip(record.Events),
+        ["Regions"] = Clip(record.Regions),
+        ["Severity"] = record.Severity,
+        ["AlertIds"] = Clip(record.AlertIds),
+        ["Detail"] = Clip(record.Detail),
+        ["CycleId"] = record.CycleId,
+        ["MessageId"] = Clip(record.MessageId),
+        ["Attempt"] = record.Attempt,
+        ["DryRun"] = record.DryRun,
+        ["Discriminator"] = Clip(record.Discriminator),
+        ["SortTime"] = record.SortTime,
+    };
+
+    private static AuditRecord FromEntity(TableEntity entity) => new()
+    {
+        OccurredAt = entity.GetDateTimeOffset("OccurredAt") ?? entity.Timestamp ?? default,
+        Outcome = AuditOutcomes.TryParse(entity.GetString("Outcome"), out var outcome) ? outcome : AuditOutcome.Failed,
+        Discriminator = entity.GetString("Discriminator") ?? entity.RowKey,
+        SortTime = entity.GetDateTimeOffset("SortTime"),
+        Action = entity.GetString("Action"),
+        CampaignId = entity.GetString("CampaignId"),
+        CampaignName = entity.GetString("CampaignName"),
+        CampaignStatus = entity.GetString("CampaignStatus"),
+        Events = entity.GetString("Events"),
+        Regions = entity.GetString("Regions"),
+        Severity = entity.GetString("Severity"),
+        AlertIds = entity.GetString("AlertIds"),
+        Detail = entity.GetString("Detail"),
+        CycleId = entity.GetString("CycleId"),
+        MessageId = entity.GetString("MessageId"),
+        Attempt = entity.GetInt64("Attempt"),
+        DryRun = entity.GetBoolean("DryRun") ?? false,
+    };
+
+    // A table property holds at most 64 KiB; a hostile or huge value is cut, and says so.
+    private static string? Clip(string? value) =>
+        value is { Length: > MaxColumnLength } ? value[..MaxColumnLength] + " …(cut)" : value;
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace WeatherCampaign.Core.Storage;
+
+/// <summary>Someone else changed the hold since it was read (ETag mismatch, or it was created meanwhile).</summary>
+public sealed class HoldConflictException(string campaignId, Exception inner)
+    : Exception($"The hold of campaign {Campaigns.CampaignId.ForDisplay(campaignId)} changed since it was read.", inner);
+
+/// <summary>The <c>weatherholds</c> table: one row per campaign the service paused, written with optimistic concurrency.</summary>
+public class HoldLedger
+{
+    public const string TableName = "weatherholds";
+    private const string Partition = "hold";
+    private readonly TableClient _table;
+
+    public HoldLedger(TableServiceClient tables) => _table = tables.GetTableClient(TableName);
+
+    /// <summary>For mocking.</summary>
+    protected HoldLedger() => _table = null!;
+
+    public virtual async Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
+        await _table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Every row, active or closed (closed rows still carry the alerts a person overrode).</summary>
+    public virtual async Task<IReadOnlyList<WeatherHold>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var holds = new List<WeatherHold>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+            holds.Add(FromEntity(entity));
+        return holds;
+    }
+
+    public virtual async Task<WeatherHold?> GetAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Escape(campaignId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? FromEntity(found.Value!) : null;
+    }
+
+    /// <summary>
+    /// Creates the row when <see cref="WeatherHold.ETag"/> is empty, else replaces it if unchanged since it was read.
+    /// Returns the hold with its new ETag; throws <see cref="HoldConflictException"/> when someone else got there first.
+    /// </summary>
+    public virtual async Task<WeatherHold> SaveAsync(WeatherHold hold, CancellationToken cancellationToken = default)
+    {
+        var entity = ToEntity(hold);
+        try
+        {
+            var response = hold.ETag == default
+                ? await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
+                : await _table.UpdateEntityAsync(entity, hold.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return hold with { ETag = response.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            throw new HoldConflictException(hold.CampaignId, ex);
+        }
+    }
+
+    private static TableEntity ToEntity(WeatherHold hold) => new(Partition, TableKeys.Escape(hold.CampaignId))
+    {
+        ["CampaignId"] = hold.CampaignId,
+        ["CampaignName"] = hold.CampaignName,
+        ["State"] = hold.State.ToString(),
+        ["AlertIds"] = JsonSerializer.Serialize(hold.AlertIds, WeatherCampaignJson.Options),
+        ["Events"] = JsonSerializer.Serialize(hold.Events, WeatherCampaignJson.Options),
+        ["Regions"] = JsonSerializer.Serialize(hold.Regions, WeatherCampaignJson.Options),
+        ["Severity"] = hold.Severity,
+        ["PausedAt"] = hold.PausedAt,
+        ["LastAffectedAt"] = hold.LastAffectedAt,
+        ["UpdatedAt"] = hold.UpdatedAt,
+        ["SuppressedAlertIds"] = JsonSerializer.Serialize(hold.SuppressedAlertIds, WeatherCampaignJson.Options),
+        ["MessageId"] = hold.MessageId,
+        ["ManualHoldReason"] = hold.ManualHoldReason,
+        ["Note"] = hold.Note,
+    };
+
+    private static WeatherHold FromEntity(TableEntity entity) => new()
+    {
+        CampaignId = entity.GetString("CampaignId") ?? "",
+        CampaignName = entity.GetString("CampaignName") ?? "",
+        State = Enum.TryParse<HoldState>(entity.GetString("State"), out var state) ? state : HoldState.Ended,
+        AlertIds = ReadList(entity, "AlertIds"),
+        Events = ReadList(entity, "Events"),
+        Regions = ReadList(entity, "Regions"),
+        Severity = entity.GetString("Severity"),
+        PausedAt = entity.GetDateTimeOffset("PausedAt"),
+        LastAffectedAt = entity.GetDateTimeOffset("LastAffectedAt"),
+        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default,
+        SuppressedAlertIds = ReadList(entity, "SuppressedAlertIds"),
+        MessageId = entity.GetString("MessageId"),
+        ManualHoldReason = entity.GetString("ManualHoldReason"),
+        Note = entity.GetString("Note"),
+        ETag = entity.ETag,
+    };
+
+    private static IReadOnlyList<string> ReadList(TableEntity entity, string column) =>
+        entity.GetString(column) is { Length: > 0 } json
+            ? JsonSerializer.Deserialize<List<string>>(json, WeatherCampaignJson.Options) ?? []
+            : [];
+}
