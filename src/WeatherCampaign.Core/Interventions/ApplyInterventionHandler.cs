@@ -1,0 +1,217 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Core.Interventions;
+
+/// <summary>
+/// Applies one intervention message: re-validate, record the intent in the ledger, PATCH, classify a 409,
+/// record the outcome. A transient failure throws so the queue retries the message; a retried or duplicated
+/// message never changes a campaign twice, and its audit rows land on the same keys.
+/// </summary>
+public sealed partial class ApplyInterventionHandler(
+    ICampaignPlatform platform,
+    HoldLedger ledger,
+    AuditTrail audit,
+    TimeProvider timeProvider,
+    ILogger<ApplyInterventionHandler> logger)
+{
+    /// <param name="body">The message text as the queue delivered it (already Base64-decoded).</param>
+    /// <param name="dequeueCount">Which delivery this is (1 for the first).</param>
+    public async Task<AuditOutcome> HandleAsync(string body, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        InterventionMessage message;
+        try
+        {
+            message = InterventionMessage.Parse(body);
+        }
+        catch (InvalidInterventionMessageException ex)
+        {
+            await RejectAsync(body, dequeueCount, ex, cancellationToken).ConfigureAwait(false);
+            return AuditOutcome.Rejected;
+        }
+
+        try
+        {
+            return message.ParsedAction == InterventionAction.Pause
+                ? await PauseAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false)
+                : await ResumeAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CampaignApiException ex) when (!ex.IsTransient && ex is not CampaignAuthenticationException)
+        {
+            // A permanent refusal (400, 403 …): retrying cannot help, so it is recorded and the message completed.
+            await WriteAsync(message, AuditOutcome.Failed, dequeueCount, null, $"The platform refused the change: {ex.Message}", cancellationToken).ConfigureAwait(false);
+            LogInterventionFailed(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), ex.Message);
+            return AuditOutcome.Failed;
+        }
+        catch (Exception ex) when (ex is CampaignApiException or HoldConflictException)
+        {
+            LogWillRetry(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), dequeueCount, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<AuditOutcome> PauseAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    {
+        var hold = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
+        var mine = hold?.MessageId == message.Id;
+        var earlierAttempt = mine && hold!.State == HoldState.Pausing;
+        var duplicate = mine && hold!.State == HoldState.Held;
+
+        if (!mine)
+        {
+            // The intent goes into the ledger before the PATCH, so no status change of ours is ever untracked.
+            var now = timeProvider.GetUtcNow();
+            hold = await ledger.SaveAsync(new WeatherHold
+            {
+                CampaignId = message.CampaignId,
+                CampaignName = message.CampaignName ?? hold?.CampaignName ?? "",
+                State = HoldState.Pausing,
+                AlertIds = message.Reason?.AlertIds ?? [],
+                Events = message.Reason?.Events ?? [],
+                Regions = message.Reason?.Regions ?? [],
+                Severity = message.Reason?.Severity,
+                LastAffectedAt = message.PlannedAt,
+                UpdatedAt = now,
+                MessageId = message.Id,
+                SuppressedAlertIds = hold?.SuppressedAlertIds ?? [],
+                ManualHoldReason = hold?.ManualHoldReason,
+                ETag = hold?.ETag ?? default,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var change = await platform.SetStatusAsync(message.CampaignId, CampaignStatus.Paused, cancellationToken).ConfigureAwait(false);
+        var current = change.Current?.RawStatus;
+        switch (change.Outcome)
+        {
+            case StatusChangeOutcome.Changed:
+                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Paused, attempt, current, null, cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.AlreadyInStatus when earlierAttempt:
+                // An earlier delivery paused it and then failed before recording that: it is ours.
+                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Paused, attempt, current,
+                    "Paused by an earlier attempt of this intervention; recorded on this one.", cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.AlreadyInStatus when duplicate:
+                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
+                    "Duplicate delivery: this intervention already paused the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.AlreadyInStatus:
+                await EndAsync(hold!, "Someone else paused it before the service did; not ours to resume.", cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
+                    "Already paused by someone else; the service will not resume it.", cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.Conflict:
+                await EndAsync(hold!, $"The campaign is {current}; not forced.", cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Conflict, attempt, current,
+                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken).ConfigureAwait(false);
+
+            default:
+                await EndAsync(hold!, "The campaign no longer exists.", cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<AuditOutcome> ResumeAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    {
+        var hold = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
+        if (hold is null || !hold.IsActive)
+        {
+            var detail = hold is { State: HoldState.Released } && hold.MessageId == message.Id
+                ? "Duplicate delivery: this intervention already resumed the campaign; nothing changed."
+                : $"The service does not hold this campaign ({(hold is null ? "no hold" : "hold " + hold.State)}); a resume is not ours to make.";
+            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null, detail, cancellationToken).ConfigureAwait(false);
+        }
+        if (hold.ManualHoldReason is { } manual)
+            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null, $"Held by an operator: {manual}", cancellationToken).ConfigureAwait(false);
+
+        var earlierAttempt = hold.MessageId == message.Id;
+        if (!earlierAttempt)
+            hold = await ledger.SaveAsync(hold with { MessageId = message.Id, UpdatedAt = timeProvider.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+
+        var change = await platform.SetStatusAsync(message.CampaignId, CampaignStatus.Running, cancellationToken).ConfigureAwait(false);
+        var current = change.Current?.RawStatus;
+        switch (change.Outcome)
+        {
+            case StatusChangeOutcome.Changed:
+                await ReleaseAsync(hold, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Resumed, attempt, current, null, cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.AlreadyInStatus when earlierAttempt:
+                await ReleaseAsync(hold, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Resumed, attempt, current,
+                    "Resumed by an earlier attempt of this intervention; recorded on this one.", cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.AlreadyInStatus:
+                await ledger.SaveAsync(hold with
+                {
+                    State = HoldState.Overridden,
+                    SuppressedAlertIds = hold.SuppressedAlertIds.Concat(hold.AlertIds).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                    UpdatedAt = timeProvider.GetUtcNow(),
+                    Note = "A person resumed it before the service did.",
+                }, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current, "Already running: a person resumed it first.", cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.Conflict:
+                await EndAsync(hold, $"The campaign is {current}; not forced.", cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Conflict, attempt, current,
+                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken).ConfigureAwait(false);
+
+            default:
+                await EndAsync(hold, "The campaign no longer exists.", cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task HoldAsync(WeatherHold hold, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        return ledger.SaveAsync(hold with { State = HoldState.Held, PausedAt = hold.PausedAt ?? now, UpdatedAt = now }, cancellationToken);
+    }
+
+    private Task ReleaseAsync(WeatherHold hold, CancellationToken cancellationToken) =>
+        ledger.SaveAsync(hold with { State = HoldState.Released, UpdatedAt = timeProvider.GetUtcNow(), Note = "Resumed by the service." }, cancellationToken);
+
+    private Task EndAsync(WeatherHold hold, string note, CancellationToken cancellationToken) =>
+        ledger.SaveAsync(hold with { State = HoldState.Ended, UpdatedAt = timeProvider.GetUtcNow(), Note = note }, cancellationToken);
+
+    private async Task<AuditOutcome> WriteAsync(
+        InterventionMessage message, AuditOutcome outcome, long attempt, string? campaignStatus, string? detail, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(AuditRows.ForMessage(message, outcome, timeProvider.GetUtcNow(), attempt, campaignStatus, detail), cancellationToken).ConfigureAwait(false);
+        LogApplied(logger, message.Id, message.Action, CampaignId.ForDisplay(message.CampaignId), outcome);
+        return outcome;
+    }
+
+    private async Task RejectAsync(string? body, long attempt, InvalidInterventionMessageException ex, CancellationToken cancellationToken)
+    {
+        var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body ?? "")))[..16];
+        await audit.WriteAsync(new AuditRecord
+        {
+            OccurredAt = timeProvider.GetUtcNow(),
+            Outcome = AuditOutcome.Rejected,
+            Discriminator = "rejected_" + digest,
+            CampaignId = ex.CampaignId is null ? null : CampaignId.ForDisplay(ex.CampaignId),
+            Detail = $"{ex.Message} Message digest {digest}, {body?.Length ?? 0} characters; not retried.",
+            Attempt = attempt,
+        }, cancellationToken).ConfigureAwait(false);
+        LogRejected(logger, digest, ex.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Intervention {MessageId} ({Action}) on campaign {CampaignId}: {Outcome}")]
+    private static partial void LogApplied(ILogger logger, string messageId, string action, string campaignId, AuditOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Intervention {MessageId} on campaign {CampaignId} failed on attempt {Attempt} and goes back to the queue: {Reason}")]
+    private static partial void LogWillRetry(ILogger logger, string messageId, string campaignId, long attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intervention failed: {MessageId} on campaign {CampaignId}: {Reason}")]
+    private static partial void LogInterventionFailed(ILogger logger, string messageId, string campaignId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an intervention message (digest {Digest}): {Reason}")]
+    private static partial void LogRejected(ILogger logger, string digest, string reason);
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Core.Interventions;
+
+/// <summary>How one cycle is run: the settings, unless an operator says otherwise for this run.</summary>
+public sealed record CycleRequest
+{
+    /// <summary>Plan and audit, but change nothing and enqueue nothing, whatever <c>Policy:Mode</c> says.</summary>
+    public bool ForceDryRun { get; init; }
+
+    /// <summary>Let a cycle over <c>Policy:MaxPauseShare</c> through.</summary>
+    public bool ApproveLargeCycle { get; init; }
+
+    /// <summary>Evaluate the alerts as at this time (replaying a recorded feed); the ledger is not written.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+}
+
+/// <summary>What one cycle decided and what it hands to the queue.</summary>
+public sealed record CycleResult(Plan Plan, IReadOnlyList<string> Messages, bool DryRun);
+
+/// <summary>
+/// One polling cycle: read the feeds, the whole listing and the ledger; plan; write the ledger changes and audit rows;
+/// hand back one queue message per intervention. It changes no campaign itself. Storage failures throw (the run fails loudly);
+/// feed and listing failures are planned around (rule 5) and audited.
+/// </summary>
+public sealed partial class PollWeatherHandler(
+    IAlertSource alerts,
+    ICampaignPlatform platform,
+    HoldLedger ledger,
+    AuditTrail audit,
+    InterventionPlanner planner,
+    IOptionsMonitor<PolicyOptions> policy,
+    TimeProvider timeProvider,
+    ILogger<PollWeatherHandler> logger)
+{
+    public async Task<CycleResult> RunAsync(CycleRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        request ??= new CycleRequest();
+        var started = timeProvider.GetUtcNow();
+        var now = request.AsOf ?? started;
+        var cycleId = started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
+        var settings = policy.CurrentValue;
+        var dryRun = request.ForceDryRun || settings.Mode == PolicyMode.DryRun || request.AsOf is not null;
+
+        var alertsTask = alerts.ReadAsync(cancellationToken);
+        CampaignListing? listing = null;
+        string? listingError = null;
+        try
+        {
+            listing = await platform.ListCampaignsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (CampaignApiException ex)
+        {
+            listingError = ex.Message;
+            LogListingFailed(logger, cycleId, ex.Message);
+        }
+        var snapshot = await alertsTask.ConfigureAwait(false);
+        var holds = await ledger.ListAsync(cancellationToken).ConfigureAwait(false);
+
+        var plan = planner.Plan(new PlanningInput(cycleId, snapshot, listing, holds, listingError), settings, now,
+            request.ApproveLargeCycle || settings.ApproveNextLargeCycle);
+
+        if (!dryRun)
+        {
+            foreach (var change in plan.HoldChanges)
+                await ApplyHoldChangeAsync(plan, change, cancellationToken).ConfigureAwait(false);
+        }
+        foreach (var intervention in plan.Interventions)
+            await audit.WriteAsync(AuditRows.Planned(intervention, dryRun, null), cancellationToken).ConfigureAwait(false);
+        if (plan.Verdict == PlanVerdict.HeldForApproval)
+        {
+            await audit.WriteAsync(new AuditRecord
+            {
+                OccurredAt = started,
+                Outcome = AuditOutcome.HeldForApproval,
+                Discriminator = cycleId + "_held",
+                CycleId = cycleId,
+                Detail = plan.Reason,
+                DryRun = dryRun,
+            }, cancellationToken).ConfigureAwait(false);
+            LogHeldForApproval(logger, cycleId, plan.PausesHeldBack, plan.CampaignsRunning);
+        }
+        await audit.WriteAsync(CycleRow(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
+
+        var messages = dryRun ? [] : plan.Interventions.Select(i => InterventionMessage.From(i).ToJson()).ToList();
+        LogCycle(logger, cycleId, plan.Verdict, plan.Pauses, plan.Resumes, plan.AlertsCounting, plan.CampaignsListed, dryRun);
+        return new CycleResult(plan, messages, dryRun);
+    }
+
+    private async Task ApplyHoldChangeAsync(Plan plan, HoldChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ledger.SaveAsync(change.Hold, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HoldConflictException)
+        {
+            // An intervention changed the row meanwhile; the next cycle sees its newer state.
+            LogHoldConflict(logger, plan.CycleId, CampaignId.ForDisplay(change.Hold.CampaignId));
+            return;
+        }
+        if (change.Kind == HoldChangeKind.StillAffected) return;
+        await audit.WriteAsync(new AuditRecord
+        {
+            OccurredAt = plan.PlannedAt,
+            Outcome = change.Kind == HoldChangeKind.Overridden ? AuditOutcome.Overridden : AuditOutcome.Released,
+            Discriminator = $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}",
+            CycleId = plan.CycleId,
+            CampaignId = change.Hold.CampaignId,
+            CampaignName = change.Hold.CampaignName,
+            AlertIds = AuditRows.Join(change.Hold.AlertIds),
+            Events = AuditRows.Join(change.Hold.Events),
+            Regions = AuditRows.Join(change.Hold.Regions),
+            Detail = change.Hold.Note ?? change.Detail,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static AuditRecord CycleRow(Plan plan, DateTimeOffset started, bool dryRun)
+    {
+        var feeds = string.Join("; ", plan.Feeds.Select(f => f.Succeeded
+            ? $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}"
+            : $"{f.Feed}: FAILED {f.Error}"));
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{plan.Verdict}: {plan.Pauses} to pause, {plan.Resumes} to resume; {plan.AlertsCounting} of {plan.AlertsRead} alerts count; {plan.CampaignsAffected} of {plan.CampaignsListed} campaigns affected. Feeds: {feeds}.");
+        return new AuditRecord
+        {
+            OccurredAt = started,
+            Outcome = AuditOutcome.Cycle,
+            Discriminator = plan.CycleId + "_cycle",
+            CycleId = plan.CycleId,
+            Detail = plan.Reason is null ? summary : summary + " " + plan.Reason,
+            DryRun = dryRun,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: the campaign listing failed, nothing will be planned: {Reason}")]
+    private static partial void LogListingFailed(ILogger logger, string cycleId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Cycle {CycleId} held for approval: it would pause {Pauses} of {Running} running campaigns")]
+    private static partial void LogHeldForApproval(ILogger logger, string cycleId, int pauses, int running);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId}: {Verdict}, {Pauses} pauses, {Resumes} resumes ({CountingAlerts} alerts count, {Campaigns} campaigns, dry run {DryRun})")]
+    private static partial void LogCycle(ILogger logger, string cycleId, PlanVerdict verdict, int pauses, int resumes, int countingAlerts, int campaigns, bool dryRun);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: the hold of campaign {CampaignId} changed meanwhile; left for the next cycle")]
+    private static partial void LogHoldConflict(ILogger logger, string cycleId, string campaignId);
+}

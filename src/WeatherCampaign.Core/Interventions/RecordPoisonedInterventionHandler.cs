@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Core.Interventions;
+
+/// <summary>
+/// The end of the retry road: a message the host gave up on (moved to <c>interventions-poison</c>) becomes a
+/// <c>failed</c> audit row and an error log that monitoring alerts on. Nothing is silently dropped.
+/// </summary>
+public sealed partial class RecordPoisonedInterventionHandler(AuditTrail audit, TimeProvider timeProvider, ILogger<RecordPoisonedInterventionHandler> logger)
+{
+    public async Task HandleAsync(string body, long dequeueCount, CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        const string detail = "Gave up after the queue's retries; the message is in interventions-poison and the campaign was not changed by it.";
+        AuditRecord row;
+        string shownId;
+        try
+        {
+            var message = InterventionMessage.Parse(body);
+            row = AuditRows.ForMessage(message, AuditOutcome.Failed, now, dequeueCount, null, detail);
+            shownId = message.Id;
+        }
+        catch (InvalidInterventionMessageException ex)
+        {
+            var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body ?? "")))[..16];
+            row = new AuditRecord
+            {
+                OccurredAt = now,
+                Outcome = AuditOutcome.Failed,
+                Discriminator = "poison_" + digest,
+                CampaignId = ex.CampaignId is null ? null : CampaignId.ForDisplay(ex.CampaignId),
+                Detail = $"{detail} It is not a valid intervention either: {ex.Message} (digest {digest}).",
+                Attempt = dequeueCount,
+            };
+            shownId = "digest " + digest;
+        }
+        await audit.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+        LogPoisoned(logger, shownId, row.CampaignId ?? "(unknown)", row.Action ?? "(unknown)");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Intervention failed for good: {MessageId} ({Action}) on campaign {CampaignId} reached the poison queue")]
+    private static partial void LogPoisoned(ILogger logger, string messageId, string campaignId, string action);
+}
