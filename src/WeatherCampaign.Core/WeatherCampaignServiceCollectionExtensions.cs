@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Regions;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Core;
+
+public static class WeatherCampaignServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything the service needs, from the same settings for the Functions app, the CLI and the tests:
+    /// the campaign platform, the weather feeds, the region catalog, the policy, storage, the planner and the three handlers.
+    /// Invalid settings fail at start-up with a message naming the setting.
+    /// </summary>
+    public static IServiceCollection AddWeatherCampaign(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCampaignPlatform(configuration);
+        services.AddAlertFeeds(configuration);
+        services.AddRegionCatalog(configuration);
+        services.AddWeatherCampaignStorage(configuration);
+        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<InterventionPlanner>();
+        services.TryAddSingleton<PollWeatherHandler>();
+        services.TryAddSingleton<ApplyInterventionHandler>();
+        services.TryAddSingleton<RecordPoisonedInterventionHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace WeatherCampaign.DevTools;
+
+/// <summary>
+/// Azurite (the Azure Storage emulator) started from the repository's <c>node_modules</c> on free loopback ports,
+/// in memory, and stopped on dispose. Readiness is read from Azurite's own "listening" lines, not guessed with a delay.
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    /// <summary>Azurite's published development account; a well-known emulator constant, not a secret.</summary>
+    private const string DevAccount = "devstoreaccount1";
+    private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        ConnectionString =
+            $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevAccount};QueueEndpoint=http://127.0.0.1:{queuePort}/{DevAccount};TableEndpoint=http://127.0.0.1:{tablePort}/{DevAccount};";
+        TablePort = tablePort;
+        QueuePort = queuePort;
+    }
+
+    public string ConnectionString { get; }
+    public int TablePort { get; }
+    public int QueuePort { get; }
+
+    /// <summary>The folder holding <c>package.json</c> and <c>WeatherCampaign.Functions.sln</c>, found upwards from <paramref name="start"/>.</summary>
+    public static string FindRepositoryRoot(string? start = null)
+    {
+        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WeatherCampaign.Functions.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("Could not find the repository root (WeatherCampaign.Functions.sln) above " + (start ?? AppContext.BaseDirectory));
+    }
+
+    /// <summary>Starts Azurite; installs it first with <c>npm ci</c> when the lockfile's packages are not there yet.</summary>
+    public static async Task<AzuriteServer> StartAsync(string? repositoryRoot = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var root = repositoryRoot ?? FindRepositoryRoot();
+        var entry = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(entry))
+            await RunAsync("npm", "ci --no-audit --no-fund", root, cancellationToken).ConfigureAwait(false);
+        if (!File.Exists(entry))
+            throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root.", entry);
+
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var workspace = Path.Combine(Path.GetTempPath(), "weathercampaign-azurite-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(workspace);
+        var info = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workspace,
+        };
+        foreach (var arg in new[]
+        {
+            entry, "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck", "--location", workspace,
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node for Azurite.");
+        var server = new AzuriteServer(process, blob, queue, table);
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = 0;
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (server._output) server._output.AppendLine(e.Data);
+            if (e.Data.Contains("successfully listening", StringComparison.OrdinalIgnoreCase) && Interlocked.Increment(ref listening) == 3)
+                ready.TrySetResult();
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (server._output) server._output.AppendLine(e.Data);
+        };
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("Azurite exited before it was ready:\n" + server.Output));
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await ready.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return server;
+    }
+
+    /// <summary>What Azurite printed, for a failure message.</summary>
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync().ConfigureAwait(false);
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string file, string arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = workingDirectory, UseShellExecute = false })
+            ?? throw new InvalidOperationException($"Could not start {file}.");
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0) throw new InvalidOperationException($"'{file} {arguments}' failed with exit code {process.ExitCode}.");
+    }
+}
