@@ -12,7 +12,8 @@ public class AuditTrail
     private const int MaxColumnLength = 16_000;
     private readonly TableClient _table;
 
-    public AuditTrail(TableServiceClient tables) => _table = tables.GetTableClient(TableName);
+    /// <param name="tableName">Another table than <see cref="TableName"/>, for tests that must not share one.</param>
+    public AuditTrail(TableServiceClient tables, string tableName = TableName) => _table = tables.GetTableClient(tableName);
 
     /// <summary>For mocking.</summary>
     protected AuditTrail() => _table = null!;

@@ -15,7 +15,8 @@ public class HoldLedger
     private const string Partition = "hold";
     private readonly TableClient _table;
 
-    public HoldLedger(TableServiceClient tables) => _table = tables.GetTableClient(TableName);
+    /// <param name="tableName">Another table than <see cref="TableName"/>, for tests that must not share one.</param>
+    public HoldLedger(TableServiceClient tables, string tableName = TableName) => _table = tables.GetTableClient(tableName);
 
     /// <summary>For mocking.</summary>
     protected HoldLedger() => _table = null!;
