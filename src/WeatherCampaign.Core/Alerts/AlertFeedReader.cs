@@ -1,0 +1,309 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WeatherCampaign.Core.Configuration;
+
+namespace WeatherCampaign.Core.Alerts;
+
+/// <summary>
+/// Reads every configured weather feed (http(s) through the <c>weather</c> HttpClient, or <c>file:</c> paths for replay) and
+/// reports each feed's outcome. A feed that fails (HTTP error, timeout, HTML or an error document instead of alerts, empty or
+/// truncated or oversized body, malformed content) contributes no alerts and a clear error; only cancellation escapes.
+/// </summary>
+/// <remarks>
+/// HTTP feeds are read conditionally (If-None-Match / If-Modified-Since); on <c>304 Not Modified</c> the alerts last parsed
+/// from that feed by this instance are reused. Bodies larger than <see cref="WeatherOptions.MaxFeedBytes"/> are refused, not
+/// truncated. The whole read of one feed is bounded by <see cref="WeatherOptions.Timeout"/>.
+/// </remarks>
+public sealed partial class AlertFeedReader : IAlertSource
+{
+    /// <summary>The name of the <see cref="HttpClient"/> this reader asks <see cref="IHttpClientFactory"/> for.</summary>
+    public const string HttpClientName = "weather";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly WeatherOptions _options;
+    private readonly IReadOnlyList<IAlertFormatParser> _parsers;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<AlertFeedReader> _logger;
+    private readonly ConcurrentDictionary<string, LastResponse> _lastResponses = new(StringComparer.Ordinal);
+
+    public AlertFeedReader(
+        IHttpClientFactory httpClientFactory,
+        IOptions<WeatherOptions> options,
+        IEnumerable<IAlertFormatParser> parsers,
+        TimeProvider timeProvider,
+        ILogger<AlertFeedReader> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
+        _options = options.Value;
+        _parsers = parsers?.ToList() ?? throw new ArgumentNullException(nameof(parsers));
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    public async Task<AlertSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var reads = await Task.WhenAll(_options.Feeds.Select(feed => ReadFeedAsync(feed, cancellationToken))).ConfigureAwait(false);
+        return new AlertSnapshot(reads.SelectMany(r => r.Alerts).ToList(), reads.Select(r => r.Outcome).ToList());
+    }
+
+    private async Task<(FeedOutcome Outcome, IReadOnlyList<WeatherAlert> Alerts)> ReadFeedAsync(FeedOptions feed, CancellationToken cancellationToken)
+    {
+        var name = FeedNames.For(feed);
+        var started = _timeProvider.GetTimestamp();
+        using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var body = FeedNames.TryGetHttpUri(feed.Url, out var uri)
+                ? await FetchAsync(feed, uri, linked.Token).ConfigureAwait(false)
+                : await ReadFileAsync(feed, linked.Token).ConfigureAwait(false);
+
+            if (body.NotModified is { } previous)
+            {
+                LogNotModified(name, previous.Alerts.Count);
+                return (new FeedOutcome(name, true, previous.Alerts.Count, NotModified: true), previous.Alerts);
+            }
+
+            var parser = ChooseParser(feed.Format, body);
+            var alerts = parser.Parse(body.Content, name);
+            if (body.Validators is { } validators)
+            {
+                _lastResponses[feed.Url] = validators with { Alerts = alerts };
+            }
+
+            LogFeedRead(name, alerts.Count, parser.Format, body.Content.Length, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            return (new FeedOutcome(name, true, alerts.Count), alerts);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException error)
+        {
+            return Failed(name, $"timed out after {_options.Timeout} (Weather:Timeout).", error);
+        }
+        catch (FeedReadException error)
+        {
+            return Failed(name, error.Message, null);
+        }
+        catch (AlertFeedFormatException error)
+        {
+            return Failed(name, error.Message, null);
+        }
+        catch (Exception error)
+        {
+            // Network, file-system, resilience-pipeline (timeout, open circuit) and any other fault of this one feed: the
+            // cycle goes on with the feed marked failed.
+            return Failed(name, $"{error.GetType().Name}: {error.Message}", error);
+        }
+    }
+
+    private (FeedOutcome, IReadOnlyList<WeatherAlert>) Failed(string name, string error, Exception? exception)
+    {
+        LogFeedFailed(exception, name, error);
+        return (new FeedOutcome(name, false, 0, error), []);
+    }
+
+    private async Task<FeedBody> FetchAsync(FeedOptions feed, Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        if (!string.IsNullOrWhiteSpace(_options.UserAgent))
+        {
+            // Not parsed as product tokens: the NWS asks for "(site, contact)", which the strict parser rejects.
+            request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent.Trim());
+        }
+
+        request.Headers.TryAddWithoutValidation("Accept", AcceptFor(feed.Format));
+        _lastResponses.TryGetValue(feed.Url, out var last);
+        if (last?.ETag is { } etag)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        if (last?.LastModified is { } lastModified)
+        {
+            request.Headers.IfModifiedSince = lastModified;
+        }
+
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return last is not null
+                ? new FeedBody(default, null, null, last)
+                : throw new FeedReadException("the server answered 304 Not Modified to a request that was not conditional.");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new FeedReadException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd() + ".");
+        }
+
+        if (response.Content.Headers.ContentLength is { } declared && declared > _options.MaxFeedBytes)
+        {
+            throw TooLarge($"declares {declared} bytes");
+        }
+
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var content = await ReadLimitedAsync(stream, cancellationToken).ConfigureAwait(false);
+            var validators = new LastResponse(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, []);
+            return new FeedBody(content, response.Content.Headers.ContentType?.MediaType, validators.ETag is null && validators.LastModified is null ? null : validators, null);
+        }
+    }
+
+    private async Task<FeedBody> ReadFileAsync(FeedOptions feed, CancellationToken cancellationToken)
+    {
+        if (!FeedNames.TryGetFilePath(feed.Url, out var path))
+        {
+            throw new FeedReadException($"'{feed.Url}' is neither an http(s) URL nor a file path.");
+        }
+
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new FeedReadException($"the file '{file.FullName}' does not exist.");
+        }
+
+        if (file.Length > _options.MaxFeedBytes)
+        {
+            throw TooLarge($"is {file.Length} bytes");
+        }
+
+        var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            var content = await ReadLimitedAsync(stream, cancellationToken).ConfigureAwait(false);
+            return new FeedBody(content, MediaTypeForExtension(file.Extension), null, null);
+        }
+    }
+
+    /// <summary>Reads the whole body, refusing (not truncating) one larger than the limit, whatever the headers claimed.</summary>
+    private async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var limit = _options.MaxFeedBytes;
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    throw TooLarge("is longer");
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private FeedReadException TooLarge(string what) =>
+        new($"the body {what} than Weather:MaxFeedBytes allows ({_options.MaxFeedBytes} bytes); refused rather than truncated.");
+
+    private IAlertFormatParser ChooseParser(FeedFormat format, FeedBody body)
+    {
+        var head = body.Content.Span[..Math.Min(body.Content.Length, FeedSniffer.HeadLength)];
+        if (head.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new FeedReadException("the body is empty.");
+        }
+
+        if (FeedSniffer.LooksLikeHtml(body.MediaType, head))
+        {
+            throw new FeedReadException($"the server sent an HTML page instead of alert data (content type '{body.MediaType ?? "none"}').");
+        }
+
+        if (format != FeedFormat.Auto)
+        {
+            return _parsers.FirstOrDefault(p => p.Format == format)
+                ?? throw new FeedReadException($"no parser is registered for format {format}.");
+        }
+
+        foreach (var parser in _parsers)
+        {
+            if (parser.CanRead(body.MediaType, head))
+            {
+                return parser;
+            }
+        }
+
+        throw new FeedReadException(Unrecognised(body));
+    }
+
+    private static string Unrecognised(FeedBody body)
+    {
+        var type = body.MediaType ?? "none";
+        if (!FeedSniffer.LooksLikeJsonObject(body.Content.Span))
+        {
+            return $"the content (type '{type}') is not a feed format this service reads (NWS GeoJSON, simple JSON, CAP XML, ATOM of CAP).";
+        }
+
+        var detail = "";
+        try
+        {
+            using var document = JsonDocument.Parse(JsonFeedReading.SkipBom(body.Content));
+            var said = new[] { "title", "detail", "error", "message" }
+                .Select(p => document.RootElement.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+                .Where(s => !string.IsNullOrWhiteSpace(s))
+                .Select(s => s!.Length > 200 ? s[..200] + "…" : s);
+            detail = string.Join(" / ", said);
+        }
+        catch (JsonException)
+        {
+            // The body is not even JSON; the generic message below says enough.
+        }
+
+        return $"a JSON document (type '{type}') with neither 'alerts' nor 'features', probably an error document"
+            + (detail.Length > 0 ? $": {detail}" : ".");
+    }
+
+    private static string AcceptFor(FeedFormat format) => format switch
+    {
+        FeedFormat.Nws => "application/geo+json, application/ld+json;q=0.9, application/json;q=0.8",
+        FeedFormat.Simple => "application/json, text/json;q=0.9",
+        FeedFormat.Cap => "application/cap+xml, application/xml;q=0.9, text/xml;q=0.8",
+        FeedFormat.Atom => "application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+        _ => "application/geo+json, application/json;q=0.9, application/cap+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.7, */*;q=0.1",
+    };
+
+    private static string? MediaTypeForExtension(string extension) => extension.ToLowerInvariant() switch
+    {
+        ".geojson" => "application/geo+json",
+        ".json" => "application/json",
+        ".cap" => "application/cap+xml",
+        ".atom" => "application/atom+xml",
+        ".xml" => "application/xml",
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read {AlertCount} alerts from feed {Feed} as {Format} ({Bytes} bytes, {ElapsedMs:F0} ms)")]
+    private partial void LogFeedRead(string feed, int alertCount, FeedFormat format, int bytes, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} not modified; reusing its {AlertCount} alerts")]
+    private partial void LogNotModified(string feed, int alertCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed {Feed} failed: {Error}")]
+    private partial void LogFeedFailed(Exception? exception, string feed, string error);
+
+    /// <summary>What the last successful response of a feed said, for conditional requests and 304 reuse.</summary>
+    private sealed record LastResponse(string? ETag, DateTimeOffset? LastModified, IReadOnlyList<WeatherAlert> Alerts);
+
+    private readonly record struct FeedBody(ReadOnlyMemory<byte> Content, string? MediaType, LastResponse? Validators, LastResponse? NotModified);
+
+    /// <summary>A feed failed for a reason this reader recognised; the message is the outcome's error.</summary>
+    private sealed class FeedReadException(string message) : Exception(message);
+}
