@@ -1,0 +1,175 @@
+using System.Text;
+
+namespace CxoneSimulator;
+
+/// <summary>
+/// Everything the simulator knows, shared by its endpoints and by tests in the same process. Thread-safe.
+/// Clocks (token expiry, the rate bucket, Last-Modified, log timestamps) follow <see cref="TimeProvider"/>;
+/// injected delays (latency, hangs) are real time because they exist to meet real client timeouts.
+/// </summary>
+public sealed class SimulatorState
+{
+    private const int RequestLogCapacity = 100_000;
+
+    private readonly CampaignBook _campaigns = new();
+    private readonly TokenAuthority _tokens;
+    private readonly FeedLibrary _feeds;
+    private readonly Lock _logGate = new();
+    private readonly Queue<RecordedRequest> _requests = new();
+    private readonly int[] _requestsByEndpoint = new int[Enum.GetValues<SimulatorEndpoint>().Length];
+    private int _tokensIssued;
+    private int _patchCount;
+    private int _statusChanges;
+    private int _tooManyRequests;
+    private int _missingAccept;
+
+    public SimulatorState(SimulatorSeed seed, TimeProvider? timeProvider = null)
+    {
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        _tokens = new TokenAuthority(TimeProvider, seed.Clients, TimeSpan.FromSeconds(seed.TokenLifetimeSeconds));
+        _feeds = new FeedLibrary(TimeProvider);
+        Bucket = new RequestBucket(TimeProvider);
+        _campaigns.Replace(seed.Campaigns);
+        foreach (var (name, feed) in seed.Feeds)
+        {
+            var body = feed.File is null ? Encoding.UTF8.GetBytes(feed.Body ?? string.Empty) : File.ReadAllBytes(feed.File);
+            _feeds.Set(name, body, feed.ContentType);
+        }
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public SimulatorFaults Faults { get; } = new();
+
+    /// <summary>The lifetime given to tokens issued from now on.</summary>
+    public TimeSpan TokenLifetime
+    {
+        get => _tokens.Lifetime;
+        set => _tokens.Lifetime = value;
+    }
+
+    /// <summary>A snapshot of every campaign, ordered by id.</summary>
+    public IReadOnlyList<CampaignEntity> Campaigns => _campaigns.Snapshot();
+
+    public CampaignEntity? Get(string id) => _campaigns.Get(id);
+
+    /// <summary>Changes a status as a person would in the admin console: any value, no transition rules, not counted.</summary>
+    public CampaignEntity? SetStatusAsPerson(string id, string status) => _campaigns.SetStatus(id, status);
+
+    public bool Delete(string id) => _campaigns.Delete(id);
+
+    public void Upsert(CampaignEntity campaign) => _campaigns.Upsert(campaign);
+
+    /// <summary>Replaces every campaign.</summary>
+    public void Seed(IEnumerable<CampaignEntity> campaigns) => _campaigns.Replace(campaigns);
+
+    public void SetFeed(string name, byte[] body, string contentType) => _feeds.Set(name, body, contentType);
+
+    public void SetFeed(string name, string body, string contentType) => _feeds.Set(name, body, contentType);
+
+    public bool ClearFeed(string name) => _feeds.Clear(name);
+
+    public FeedStatistics GetFeedStatistics(string name) => _feeds.Statistics(name);
+
+    public bool SetClientSecret(string clientId, string newSecret) => _tokens.SetClientSecret(clientId, newSecret);
+
+    public void AddClient(SeedClient client) => _tokens.UpsertClient(client);
+
+    public void RevokeAllTokens() => _tokens.RevokeAll();
+
+    /// <summary>Every non-control request received (oldest first; the oldest are dropped past 100,000).</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_logGate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public int TokensIssued => Volatile.Read(ref _tokensIssued);
+
+    /// <summary>Authorized PATCH requests that reached the campaign, whatever they answered.</summary>
+    public int PatchCount => Volatile.Read(ref _patchCount);
+
+    /// <summary>Status transitions actually applied through the API.</summary>
+    public int StatusChanges => Volatile.Read(ref _statusChanges);
+
+    public int TooManyRequestsCount => Volatile.Read(ref _tooManyRequests);
+
+    /// <summary>/api requests sent without <c>Accept: application/json</c>.</summary>
+    public int RequestsMissingAccept => Volatile.Read(ref _missingAccept);
+
+    public int CountFor(SimulatorEndpoint endpoint) => Volatile.Read(ref _requestsByEndpoint[(int)endpoint]);
+
+    public SimulatorStats GetStats() => new(
+        TokensIssued,
+        PatchCount,
+        StatusChanges,
+        TooManyRequestsCount,
+        RequestsMissingAccept,
+        _campaigns.Count,
+        Enum.GetValues<SimulatorEndpoint>().Where(e => e != SimulatorEndpoint.Control).ToDictionary(e => e, CountFor),
+        _feeds.AllStatistics());
+
+    public void ResetCounters()
+    {
+        Interlocked.Exchange(ref _tokensIssued, 0);
+        Interlocked.Exchange(ref _patchCount, 0);
+        Interlocked.Exchange(ref _statusChanges, 0);
+        Interlocked.Exchange(ref _tooManyRequests, 0);
+        Interlocked.Exchange(ref _missingAccept, 0);
+        for (var i = 0; i < _requestsByEndpoint.Length; i++)
+        {
+            Interlocked.Exchange(ref _requestsByEndpoint[i], 0);
+        }
+
+        _feeds.ResetStatistics();
+    }
+
+    public void ClearRequests()
+    {
+        lock (_logGate)
+        {
+            _requests.Clear();
+        }
+    }
+
+    internal CampaignBook CampaignBook => _campaigns;
+
+    internal TokenAuthority TokenAuthority => _tokens;
+
+    internal FeedLibrary FeedLibrary => _feeds;
+
+    internal RequestBucket Bucket { get; }
+
+    internal void Record(RecordedRequest request)
+    {
+        Interlocked.Increment(ref _requestsByEndpoint[(int)request.Endpoint]);
+        lock (_logGate)
+        {
+            _requests.Enqueue(request);
+            if (_requests.Count > RequestLogCapacity)
+            {
+                _requests.Dequeue();
+            }
+        }
+    }
+
+    internal void CountTokenIssued() => Interlocked.Increment(ref _tokensIssued);
+
+    internal void CountPatch(bool applied)
+    {
+        Interlocked.Increment(ref _patchCount);
+        if (applied)
+        {
+            Interlocked.Increment(ref _statusChanges);
+        }
+    }
+
+    internal void CountTooManyRequests() => Interlocked.Increment(ref _tooManyRequests);
+
+    internal void CountMissingAccept() => Interlocked.Increment(ref _missingAccept);
+}
