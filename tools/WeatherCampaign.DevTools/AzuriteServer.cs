@@ -65,7 +65,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         foreach (var arg in new[]
         {
             entry, "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck", "--location", workspace,
+            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck",
         })
         {
             info.ArgumentList.Add(arg);
