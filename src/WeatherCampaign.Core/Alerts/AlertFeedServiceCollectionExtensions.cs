@@ -30,6 +30,8 @@ public static class AlertFeedServiceCollectionExtensions
         // Order matters for auto-detection only where media types are generic; the sniffers are mutually exclusive.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertFormatParser, NwsGeoJsonAlertParser>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertFormatParser, SimpleJsonAlertParser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertFormatParser, CapXmlAlertParser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertFormatParser, AtomCapAlertParser>());
 
         services.AddHttpClient(AlertFeedReader.HttpClientName, (provider, client) =>
             {

@@ -6,13 +6,17 @@ namespace WeatherCampaign.Core.Alerts;
 /// </summary>
 public static class AlertIdentifiers
 {
-    /// <summary>An id as written, or the last path segment of an http(s) URL (<c>https://api.weather.gov/alerts/X</c> → <c>X</c>).</summary>
+    /// <summary>
+    /// An id as written, or the last path segment of an http(s) URL without a query (<c>https://api.weather.gov/alerts/X</c> → <c>X</c>);
+    /// a URL with a query (<c>…/wwacapget.php?x=NY1262</c>) stays whole, since its last segment names no alert.
+    /// </summary>
     public static string Normalize(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         var trimmed = id.Trim();
         if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.Query.Length == 0)
         {
             var path = uri.AbsolutePath.TrimEnd('/');
             var last = path[(path.LastIndexOf('/') + 1)..];
