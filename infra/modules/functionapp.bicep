@@ -1,0 +1,148 @@
+// The Flex Consumption plan and the function app: identity-based storage, HTTPS/TLS 1.2, no FTP or basic publishing credentials.
+param planName string
+param name string
+param location string
+param tags { *: string }
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+
+@description('Flex Consumption scale-out ceiling; see infra/README.md for how it combines with Cxone__RequestsPerSecond.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('What the app reads from configuration (names mirror the app settings below).')
+param app {
+  pollSchedule: string
+  cxoneBaseUrl: string
+  cxonePageSize: int
+  cxoneRequestsPerSecond: int
+  keyVaultUri: string
+  keyVaultClientIdSecretName: string
+  keyVaultClientSecretSecretName: string
+  weatherFeedUrl: string
+  weatherFeedFormat: string
+  weatherUserAgent: string
+  policyMinimumSeverity: string
+  policyClearFor: string
+  policyMode: string
+  policyMaxPauseShare: string
+  regionGroupUsNe: string
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2025-03-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Host storage through the managed identity: no connection string, no account key.
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identityClientId }
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
+        // DefaultAzureCredential (Key Vault, tables) picks the user-assigned identity from this.
+        { name: 'AZURE_CLIENT_ID', value: identityClientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
+        { name: 'PollSchedule', value: app.pollSchedule }
+        { name: 'Cxone__BaseUrl', value: app.cxoneBaseUrl }
+        { name: 'Cxone__PageSize', value: string(app.cxonePageSize) }
+        { name: 'Cxone__RequestsPerSecond', value: string(app.cxoneRequestsPerSecond) }
+        { name: 'KeyVault__Uri', value: app.keyVaultUri }
+        { name: 'KeyVault__ClientIdSecretName', value: app.keyVaultClientIdSecretName }
+        { name: 'KeyVault__ClientSecretSecretName', value: app.keyVaultClientSecretSecretName }
+        { name: 'Weather__Feeds__0__Url', value: app.weatherFeedUrl }
+        { name: 'Weather__Feeds__0__Format', value: app.weatherFeedFormat }
+        { name: 'Weather__UserAgent', value: app.weatherUserAgent }
+        { name: 'Policy__MinimumSeverity', value: app.policyMinimumSeverity }
+        { name: 'Policy__ClearFor', value: app.policyClearFor }
+        { name: 'Policy__Mode', value: app.policyMode }
+        { name: 'Policy__MaxPauseShare', value: app.policyMaxPauseShare }
+        { name: 'Regions__Groups__US-NE', value: app.regionGroupUsNe }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource ftpPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource scmPublishing 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+output name string = site.name
+output id string = site.id
+output defaultHostName string = site.properties.defaultHostName
