@@ -174,7 +174,7 @@ public sealed class RegionCatalog
     private static (FrozenDictionary<string, FrozenSet<string>> Groups, IReadOnlyList<string> Errors) Expand(
         IReadOnlyDictionary<string, IReadOnlyList<string>> definitions)
     {
-        var byName = new Dictionary<string, (string Name, IReadOnlyList<string> Members)>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, (string Name, IReadOnlyList<string> Members)>(GroupNameComparer.Instance);
         var errors = new List<string>();
         foreach (var (rawName, members) in definitions)
         {
@@ -185,7 +185,7 @@ public sealed class RegionCatalog
             }
         }
 
-        var expanded = new Dictionary<string, FrozenSet<string>>(StringComparer.OrdinalIgnoreCase);
+        var expanded = new Dictionary<string, FrozenSet<string>>(GroupNameComparer.Instance);
         var inProgress = new List<string>();
 
         FrozenSet<string>? ExpandGroup(string name)
@@ -195,7 +195,7 @@ public sealed class RegionCatalog
                 return done;
             }
 
-            var cycleStart = inProgress.FindIndex(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+            var cycleStart = inProgress.FindIndex(n => GroupNameComparer.Instance.Equals(n, name));
             if (cycleStart >= 0)
             {
                 var path = string.Join(" → ", inProgress.Skip(cycleStart).Append(name));
@@ -259,11 +259,27 @@ public sealed class RegionCatalog
             ExpandGroup(name);
         }
 
-        return (expanded.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase), errors.Distinct().ToList());
+        return (expanded.ToFrozenDictionary(GroupNameComparer.Instance), errors.Distinct().ToList());
     }
 
     private static string Setting(string groupName) => $"{RegionsOptions.Section}:Groups:{groupName}";
 
     private static Dictionary<string, IReadOnlyList<string>> ToReadOnly(Dictionary<string, List<string>> groups) =>
         groups.ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Value, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Group names compare without case and with '-' and '_' alike: Linux App Service cannot carry a hyphen in a setting
+/// name, so <c>Regions__Groups__US_NE</c> there must name the same group as <c>US-NE</c> in a campaign.
+/// </summary>
+internal sealed class GroupNameComparer : IEqualityComparer<string>
+{
+    public static readonly GroupNameComparer Instance = new();
+
+    public bool Equals(string? x, string? y) =>
+        x is null || y is null ? ReferenceEquals(x, y) : string.Equals(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase);
+
+    public int GetHashCode(string obj) => StringComparer.OrdinalIgnoreCase.GetHashCode(Normalize(obj));
+
+    private static string Normalize(string name) => name.Replace('_', '-');
 }

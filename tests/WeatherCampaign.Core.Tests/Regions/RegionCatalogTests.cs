@@ -152,6 +152,17 @@ public sealed class RegionCatalogTests
     }
 
     [TestMethod]
+    public void Group_named_with_an_underscore_serves_campaigns_that_write_a_hyphen()
+    {
+        // Linux App Service cannot carry '-' in a setting name: Regions__Groups__US_NE must still mean the customer's US-NE.
+        var catalog = Catalog(("US_NE", NortheastStates));
+
+        var keys = catalog.KeysForCampaign(["us-ne"]);
+
+        AssertKeys(keys, NortheastStates.Select(s => "STATE:" + s).ToArray());
+    }
+
+    [TestMethod]
     public void Unconfigured_us_ne_is_nebraska()
     {
         var keys = Catalog().KeysForCampaign(["US-NE"]);
