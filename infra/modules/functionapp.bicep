@@ -103,7 +103,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Policy__ClearFor', value: app.policyClearFor }
         { name: 'Policy__Mode', value: app.policyMode }
         { name: 'Policy__MaxPauseShare', value: app.policyMaxPauseShare }
-        { name: 'Regions__Groups__US-NE', value: app.regionGroupUsNe }
+        { name: 'Regions__Groups__US_NE', value: app.regionGroupUsNe }
       ]
     }
     functionAppConfig: {

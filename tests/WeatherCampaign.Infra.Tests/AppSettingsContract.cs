@@ -23,7 +23,7 @@ internal static class AppSettingsContract
         ["Policy__ClearFor"] = "00:30:00",
         ["Policy__Mode"] = "DryRun", // deliberately not the code's Enforce: see infra/README.md, "First run"
         ["Policy__MaxPauseShare"] = "1",
-        ["Regions__Groups__US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME",
+        ["Regions__Groups__US_NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME",
     };
 
     public static readonly IReadOnlyList<string> ForTheHostAndIdentity =
