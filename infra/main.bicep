@@ -65,7 +65,7 @@ param policyMode string = 'DryRun'
 @description('Policy__MaxPauseShare: the largest share (0–1) of running campaigns one cycle may pause without a person confirming.')
 param policyMaxPauseShare string = '1'
 
-@description('Regions__Groups__US_NE: members of the customer's US-NE region group, comma-separated (Linux setting names cannot hold '-'; the app reads '_' as '-' in group names).')
+@description('Regions__Groups__US_NE: members of the customer US-NE region group, comma-separated. Linux setting names cannot hold a hyphen; the app reads _ as - in group names.')
 param regionGroupUsNe string = 'NY,NJ,PA,CT,RI,MA,VT,NH,ME'
 
 // ---- Access and alerting ----
