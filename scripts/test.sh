@@ -16,10 +16,10 @@ mkdir -p "$results"
 
 dotnet build WeatherCampaign.Functions.sln -c Release -nologo
 
+eval "extra=(${TEST_EXTRA_ARGS:-})" # shell words, so quoted arguments such as "XPlat Code Coverage" survive
 set +e
-# shellcheck disable=SC2086
 dotnet test WeatherCampaign.Functions.sln -c Release --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" ${TEST_EXTRA_ARGS:-}
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "${extra[@]}"
 status=$?
 set -e
 
