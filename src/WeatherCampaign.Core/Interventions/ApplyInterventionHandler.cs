@@ -60,6 +60,9 @@ public sealed partial class ApplyInterventionHandler(
         var mine = hold?.MessageId == message.Id;
         var earlierAttempt = mine && hold!.State == HoldState.Pausing;
         var duplicate = mine && hold!.State == HoldState.Held;
+        // An earlier intervention of the service (a slow message overtaken by a newer cycle's) already holds or is pausing it.
+        var heldBefore = !mine && hold is { IsActive: true };
+        var earlierIntervention = heldBefore ? hold!.MessageId ?? "(unknown)" : null;
 
         if (!mine)
         {
@@ -74,6 +77,7 @@ public sealed partial class ApplyInterventionHandler(
                 Events = message.Reason?.Events ?? [],
                 Regions = message.Reason?.Regions ?? [],
                 Severity = message.Reason?.Severity,
+                PausedAt = heldBefore ? hold!.PausedAt : null,
                 LastAffectedAt = message.PlannedAt,
                 UpdatedAt = now,
                 MessageId = message.Id,
@@ -100,6 +104,11 @@ public sealed partial class ApplyInterventionHandler(
             case StatusChangeOutcome.AlreadyInStatus when duplicate:
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
                     "Duplicate delivery: this intervention already paused the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
+
+            case StatusChangeOutcome.AlreadyInStatus when heldBefore:
+                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
+                    $"Already paused under the service's earlier intervention {earlierIntervention}; still held by the service.", cancellationToken).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus:
                 await EndAsync(hold!, "Someone else paused it before the service did; not ours to resume.", cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,47 @@
+using CxoneSimulator;
+using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Integration.Tests;
+
+/// <summary>The queue handler against the simulator and Azurite, for orderings the end-to-end flow rarely produces.</summary>
+[TestClass]
+public sealed class ApplyInterventionTests
+{
+    [TestInitialize]
+    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+
+    private static string Pause(string id, string campaignId) =>
+        new InterventionMessage(1, id, "cycle", campaignId, "Gulf Renewals", "pause",
+            new InterventionMessageReason(["hurricane-1"], ["Hurricane Warning"], ["STATE:TX"], "Extreme", null), DateTimeOffset.UtcNow).ToJson();
+
+    [TestMethod]
+    public async Task Late_pause_overtaken_by_a_newer_one_leaves_the_campaign_held_by_the_service()
+    {
+        await using var harness = await ServiceHarness.StartAsync([CampaignEntity.Create("camp-tx-9", "Gulf Renewals", CampaignEntity.Running, "US-TX")]);
+        var apply = harness.Get<ApplyInterventionHandler>();
+        var ledger = harness.Get<HoldLedger>();
+        await ledger.SaveAsync(new WeatherHold { CampaignId = "camp-tx-9", State = HoldState.Pausing, MessageId = "cycle-1-00001", UpdatedAt = DateTimeOffset.UtcNow });
+
+        var newer = await apply.HandleAsync(Pause("cycle-2-00001", "camp-tx-9"), 1);
+        var late = await apply.HandleAsync(Pause("cycle-1-00001", "camp-tx-9"), 3);
+
+        Assert.AreEqual(AuditOutcome.Paused, newer);
+        Assert.AreEqual(AuditOutcome.Skipped, late);
+        Assert.AreEqual(HoldState.Held, (await ledger.GetAsync("camp-tx-9"))!.State, "still ours, so it is resumed when the weather clears");
+        Assert.AreEqual(1, harness.Simulator.State.StatusChanges);
+    }
+
+    [TestMethod]
+    public async Task Pause_of_a_campaign_someone_else_paused_first_is_not_claimed()
+    {
+        await using var harness = await ServiceHarness.StartAsync([CampaignEntity.Create("camp-tx-8", "Gulf Winback", CampaignEntity.Running, "US-TX")]);
+        harness.Simulator.State.SetStatusAsPerson("camp-tx-8", CampaignEntity.Paused);
+
+        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(Pause("cycle-3-00001", "camp-tx-8"), 1);
+
+        Assert.AreEqual(AuditOutcome.Skipped, outcome);
+        Assert.AreEqual(HoldState.Ended, (await harness.Get<HoldLedger>().GetAsync("camp-tx-8"))!.State, "a person's pause is not ours to resume");
+        Assert.AreEqual(0, harness.Simulator.State.StatusChanges);
+    }
+}
