@@ -54,11 +54,13 @@ public static class CampaignServiceCollectionExtensions
                 var options = context.ServiceProvider.GetRequiredService<IOptions<CxoneOptions>>().Value;
                 var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
                 var pacer = context.ServiceProvider.GetRequiredService<CampaignRequestPacer>();
-                pipeline
-                    .AddTimeout(options.TotalTimeout)
-                    .AddRetry(new HttpRetryStrategyOptions
+                pipeline.AddTimeout(options.TotalTimeout);
+                // Polly refuses a retry strategy with no attempts, so Cxone:MaxRetries = 0 (allowed) leaves the strategy out.
+                if (options.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
-                        MaxRetryAttempts = Math.Max(options.MaxRetries, 0),
+                        MaxRetryAttempts = options.MaxRetries,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         Delay = TimeSpan.FromMilliseconds(500),
@@ -68,7 +70,9 @@ public static class CampaignServiceCollectionExtensions
                             ValueTask.FromResult(args.Outcome.Result is { } response && RetryAfter.TryGetDelay(response.Headers, time.GetUtcNow(), out var wait)
                                 ? (TimeSpan?)wait
                                 : null),
-                    })
+                    });
+                }
+                pipeline
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = 0.5,
