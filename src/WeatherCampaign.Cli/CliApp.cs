@@ -1,0 +1,153 @@
+using System.CommandLine;
+using Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using WeatherCampaign.Cli.Commands;
+
+namespace WeatherCampaign.Cli;
+
+/// <summary>Exit codes every command shares.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>An intervention failed (or was rejected), a command could not do what it was asked, or storage failed.</summary>
+    public const int Failed = 1;
+    /// <summary>The command line or the settings are not valid.</summary>
+    public const int InvalidUsage = 2;
+    /// <summary>The cycle planned nothing because a feed or the campaign listing could not be read (rule 5).</summary>
+    public const int NoData = 3;
+    /// <summary>Ctrl+C or SIGTERM.</summary>
+    public const int Cancelled = 130;
+}
+
+/// <summary>
+/// The operator's tool as a callable: <c>Program</c> runs it against the console, tests run it in-process with their own
+/// output and settings. Settings are read like the Functions app reads them: environment variables (<c>Cxone__BaseUrl</c>),
+/// then <c>--settings local.settings.json</c>, then <paramref name="overrides"/>.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Runs one command; everything it prints, errors and logs included, goes to <paramref name="output"/>.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, IConfiguration? overrides, CancellationToken cancellationToken) =>
+        RunAsync(args, output, output, overrides, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? overrides, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        // Progress lines and log lines come from several threads; one writer may serve as both.
+        var sameWriter = ReferenceEquals(output, error);
+        output = TextWriter.Synchronized(output);
+        error = sameWriter ? output : TextWriter.Synchronized(error);
+        var root = BuildCommand(new CliEnvironment(output, error, overrides));
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            // Program.cs owns Ctrl+C and SIGTERM; in-process callers own their token.
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            var parsed = root.Parse(args);
+            var exitCode = await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            // System.CommandLine prints the parse errors and the help; the exit code says "usage" like every other usage error.
+            return parsed.Errors.Count > 0 ? ExitCodes.InvalidUsage : exitCode;
+        }
+        finally
+        {
+            await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await error.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    internal static RootCommand BuildCommand(CliEnvironment environment)
+    {
+        var settings = new Option<FileInfo?>("--settings")
+        {
+            Description = "A local.settings.json-shaped file whose \"Values\" are read as settings (keys with ':' or '__'); it wins over environment variables.",
+            HelpName = "FILE",
+            Recursive = true,
+        };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Log what the service does (information level) to standard error.",
+            Recursive = true,
+        };
+        var global = new GlobalOptions(settings, verbose);
+
+        var root = new RootCommand(
+            "WeatherCampaign: pauses outbound campaigns in areas under severe weather alerts and resumes them when the weather clears.\n" +
+            "Reads the same settings as the Functions app: environment variables (Cxone__BaseUrl, Weather__Feeds__0__Url, AzureWebJobsStorage, ...) or --settings FILE.");
+        root.Options.Add(settings);
+        root.Options.Add(verbose);
+        root.Subcommands.Add(PlanCommand.Create(environment, global));
+        root.Subcommands.Add(RunCommand.Create(environment, global));
+        root.Subcommands.Add(AuditCommand.Create(environment, global));
+        root.Subcommands.Add(HoldsCommand.Create(environment, global));
+        root.Subcommands.Add(DemoCommand.Create(environment, global));
+        return root;
+    }
+
+    /// <summary>
+    /// Runs a command body and turns the failures an operator can act on into one clear line and an exit code;
+    /// anything unexpected is left to System.CommandLine's handler (stack trace, exit code 1).
+    /// </summary>
+    internal static async Task<int> GuardAsync(CliEnvironment environment, Func<Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await environment.Error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (OptionsValidationException ex)
+        {
+            return await InvalidSettingsAsync(environment, ex.Failures).ConfigureAwait(false);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            // The start-up validator reports every invalid section at once.
+            return await InvalidSettingsAsync(environment, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)).ConfigureAwait(false);
+        }
+        catch (DemoStepFailedException ex)
+        {
+            await environment.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ex.ExitCode;
+        }
+        catch (SettingsException ex)
+        {
+            await environment.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidUsage;
+        }
+        catch (RequestFailedException ex)
+        {
+            await environment.Error.WriteLineAsync($"Storage failed ({ex.Status} {ex.ErrorCode}): {FirstLine(ex.Message)}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is RequestFailedException or HttpRequestException))
+        {
+            await environment.Error.WriteLineAsync("Storage could not be reached: " + FirstLine(ex.InnerExceptions[0].Message)).ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<int> InvalidSettingsAsync(CliEnvironment environment, IEnumerable<string> failures)
+    {
+        await environment.Error.WriteLineAsync("The settings are not valid (environment variables, --settings FILE):").ConfigureAwait(false);
+        foreach (var failure in failures.SelectMany(f => f.Split("; ", StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal))
+            await environment.Error.WriteLineAsync("  - " + failure).ConfigureAwait(false);
+        return ExitCodes.InvalidUsage;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+}
+
+/// <summary>Where a command writes and which settings the caller adds on top of the environment and the settings file.</summary>
+/// <param name="Clock">The clock the service uses; null for the system clock (the demo brings its own).</param>
+internal sealed record CliEnvironment(TextWriter Output, TextWriter Error, IConfiguration? Overrides, TimeProvider? Clock = null);
+
+/// <summary>The options every command accepts.</summary>
+internal sealed record GlobalOptions(Option<FileInfo?> Settings, Option<bool> Verbose);

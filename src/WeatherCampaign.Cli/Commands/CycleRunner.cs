@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Cli.Commands;
+
+/// <summary>What one <c>run</c> did: the plan, and how each intervention it applied ended.</summary>
+internal sealed record CycleRunResult(CycleResult Cycle, IReadOnlyDictionary<AuditOutcome, int> Outcomes, int Failed, int Unseen)
+{
+    public int Count(AuditOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
+
+    /// <summary>True when an intervention failed or was rejected: the run's exit code is then non-zero.</summary>
+    public bool AnyFailed => Failed > 0 || Count(AuditOutcome.Failed) > 0 || Count(AuditOutcome.Rejected) > 0;
+
+    public string Summary()
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"paused {Count(AuditOutcome.Paused)}, resumed {Count(AuditOutcome.Resumed)}, skipped {Count(AuditOutcome.Skipped)}, conflicts {Count(AuditOutcome.Conflict)}, failed {Failed + Count(AuditOutcome.Failed)}");
+        if (Count(AuditOutcome.Gone) > 0) text += string.Create(CultureInfo.InvariantCulture, $", gone {Count(AuditOutcome.Gone)}");
+        if (Count(AuditOutcome.Rejected) > 0) text += string.Create(CultureInfo.InvariantCulture, $", rejected {Count(AuditOutcome.Rejected)}");
+        if (Unseen > 0) text += string.Create(CultureInfo.InvariantCulture, $", {Unseen} taken by another consumer (a running Functions host?)");
+        return text;
+    }
+}
+
+/// <summary>
+/// One full cycle through the functions' code path, in one process: <see cref="PollWeatherHandler"/> plans, each message goes
+/// onto the <c>interventions</c> queue (Base64, as the host expects), and is then received and applied by
+/// <see cref="ApplyInterventionHandler"/> with bounded concurrency. Failure handling mirrors the host (host.json): a message whose
+/// handler throws is left on the queue to reappear after the retry delay; after the last allowed delivery it goes to the poison
+/// queue and is recorded by <see cref="RecordPoisonedInterventionHandler"/>.
+/// </summary>
+internal sealed class CycleRunner(
+    PollWeatherHandler poll,
+    ApplyInterventionHandler apply,
+    RecordPoisonedInterventionHandler poisoned,
+    StorageClients storage)
+{
+    /// <summary>host.json <c>extensions.queues.maxDequeueCount</c>.</summary>
+    public const int MaxDequeueCount = 5;
+
+    /// <summary>host.json <c>extensions.queues.visibilityTimeout</c>: how long a failed message stays hidden before its retry.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a received message stays hidden from other consumers while this process applies it.</summary>
+    public static readonly TimeSpan ProcessingTimeout = TimeSpan.FromMinutes(5);
+
+    private const int ReceiveBatch = 32;
+    private readonly Lock _gate = new();
+
+    public async Task<CycleRunResult> RunAsync(CycleRequest request, int concurrency, TextWriter output, CancellationToken cancellationToken)
+    {
+        var cycle = await poll.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
+        var outcomes = new Dictionary<AuditOutcome, int>();
+        if (cycle.Messages.Count == 0) return new CycleRunResult(cycle, outcomes, 0, 0);
+
+        var queue = storage.Queue(InterventionQueues.Name);
+        await Parallel.ForEachAsync(cycle.Messages, Options(concurrency, cancellationToken), async (message, ct) =>
+            await queue.SendMessageAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var ours = cycle.Plan.Interventions.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var total = ours.Count;
+        var done = 0;
+        var failed = 0;
+        var remaining = new HashSet<string>(ours, StringComparer.Ordinal);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {total} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
+
+        await Parallel.ForEachAsync(ReceiveAsync(queue, remaining, cancellationToken), Options(concurrency, cancellationToken), async (received, ct) =>
+        {
+            var (message, parsed) = received;
+            var mine = parsed is not null && ours.Contains(parsed.Id);
+            string line;
+            try
+            {
+                var outcome = await apply.HandleAsync(message.Body.ToString(), message.DequeueCount, ct).ConfigureAwait(false);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
+                lock (_gate) outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                line = $"{Action(parsed)} -> {outcome.ToWire(),-9} {Describe(parsed)}";
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref failed);
+                line = $"{Action(parsed)} -> {"FAILED",-9} {Describe(parsed)}: {ex.Message.Split('\n', 2)[0].Trim()} " +
+                    await GiveBackAsync(queue, message, ct).ConfigureAwait(false);
+            }
+            var position = mine ? Interlocked.Increment(ref done).ToString(CultureInfo.InvariantCulture) : "earlier";
+            lock (_gate) output.WriteLine($"[{position.PadLeft(total.ToString(CultureInfo.InvariantCulture).Length)}/{total}] {line}");
+        }).ConfigureAwait(false);
+
+        int unseen;
+        lock (_gate) unseen = remaining.Count;
+        return new CycleRunResult(cycle, outcomes, failed, unseen);
+    }
+
+    /// <summary>
+    /// Receives until every message of this cycle has been received, or the queue has nothing visible left (another consumer,
+    /// such as a running Functions host, may have taken some). Messages of earlier runs met on the way are applied too, as the host would.
+    /// </summary>
+    private async IAsyncEnumerable<(QueueMessage Message, InterventionMessage? Parsed)> ReceiveAsync(
+        QueueClient queue, HashSet<string> remaining, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            bool allReceived;
+            lock (_gate) allReceived = remaining.Count == 0;
+            if (allReceived) yield break;
+            QueueMessage[] batch = (await queue.ReceiveMessagesAsync(ReceiveBatch, ProcessingTimeout, cancellationToken).ConfigureAwait(false)).Value;
+            if (batch.Length == 0) yield break;
+            foreach (var message in batch)
+            {
+                InterventionMessage? parsed = null;
+                try
+                {
+                    parsed = InterventionMessage.Parse(message.Body.ToString());
+                }
+                catch (InvalidInterventionMessageException)
+                {
+                    // The handler rejects it with an audit row; it is still applied like any other message.
+                }
+                if (parsed is not null)
+                {
+                    lock (_gate) remaining.Remove(parsed.Id);
+                }
+                yield return (message, parsed);
+            }
+        }
+    }
+
+    /// <summary>What the host does with a message whose function threw: hide it until its retry, or poison it after the last try.</summary>
+    private async Task<string> GiveBackAsync(QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
+    {
+        if (message.DequeueCount < MaxDequeueCount)
+        {
+            await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: RetryDelay, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"(attempt {message.DequeueCount} of {MaxDequeueCount}; left on the queue, retried after {RetryDelay.TotalSeconds:0} s by the Functions host or the next run)");
+        }
+
+        var poison = storage.Queue(InterventionQueues.PoisonName);
+        await poison.SendMessageAsync(message.Body.ToString(), cancellationToken).ConfigureAwait(false);
+        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+        await poisoned.HandleAsync(message.Body.ToString(), message.DequeueCount, cancellationToken).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"(attempt {message.DequeueCount} of {MaxDequeueCount}; moved to '{InterventionQueues.PoisonName}' and recorded as failed)");
+    }
+
+    private static string Action(InterventionMessage? message) => $"{message?.Action ?? "?",-6}";
+
+    private static string Describe(InterventionMessage? message) => message is null
+        ? "(not a valid intervention message)"
+        : $"{message.CampaignName} ({CampaignId.ForDisplay(message.CampaignId)})";
+
+    private static ParallelOptions Options(int concurrency, CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };
+}

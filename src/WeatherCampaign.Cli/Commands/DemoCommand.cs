@@ -1,0 +1,188 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CxoneSimulator;
+using Microsoft.Extensions.Configuration;
+using WeatherCampaign.Cli.Demo;
+using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.DevTools;
+
+namespace WeatherCampaign.Cli.Commands;
+
+/// <summary>
+/// <c>demo</c>: the whole story on this machine, with no settings: Azurite and a simulated CXone tenant on free loopback
+/// ports, an NWS feed with a hurricane and a blizzard, a cycle that pauses, an operator's hold, the weather clearing, a cycle
+/// that resumes only what the service paused, and the audit trail. Everything it starts is stopped at the end, and on Ctrl+C.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    {
+        var command = new Command("demo",
+            "Run the whole story locally on built-in settings (needs Node.js for Azurite; runs 'npm ci' if node_modules is missing): " +
+            "start Azurite and a simulated CXone tenant, serve an NWS feed with a hurricane and a blizzard, pause, clear the weather, resume, " +
+            "and print the tables and the audit trail. Ignores --settings and the environment's service settings.");
+        command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(environment, () => ExecuteAsync(
+            environment, parse.GetValue(global.Verbose), cancellationToken), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(CliEnvironment environment, bool verbose, CancellationToken cancellationToken)
+    {
+        var output = environment.Output;
+        var watch = Stopwatch.StartNew();
+        output.WriteLine("WeatherCampaign demo: Azurite, a simulated CXone tenant and an NWS alert feed, all on this machine.");
+        output.WriteLine();
+
+        output.Write("Starting Azurite (the storage emulator) ... ");
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await using var azurite = await AzuriteServer.StartAsync(RepositoryRoot(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready (tables on 127.0.0.1:{azurite.TablePort}, queues on 127.0.0.1:{azurite.QueuePort})."));
+
+        output.Write("Starting the CXone simulator ... ");
+        await using var simulator = await SimulatorServer.StartAsync(DemoTenant.Seed(), ct: cancellationToken).ConfigureAwait(false);
+        var before = Statuses(simulator.State);
+        output.WriteLine($"{simulator.BaseAddress}, {before.Count} campaigns.");
+
+        var clock = new DemoClock();
+        var feed = DemoTenant.StormFeed(clock.GetUtcNow());
+        simulator.State.SetFeed(DemoTenant.FeedName, feed, DemoTenant.GeoJson);
+        var settings = DemoTenant.Settings(azurite.ConnectionString, simulator.BaseAddress);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var clearFor = TimeSpan.Parse(settings["Policy:ClearFor"]!, CultureInfo.InvariantCulture);
+        var demo = environment with { Clock = clock };
+
+        output.WriteLine($"Weather feed {settings["Weather:Feeds:0:Url"]} (NWS GeoJSON, times moved to now):");
+        foreach (var line in DemoTenant.DescribeFeed(feed)) output.WriteLine("  - " + line);
+        output.WriteLine("Policy: alerts count from severity Severe; a held campaign is resumed after 30 min clear (Policy:ClearFor); US-NE = NY,NJ,PA,CT,RI,MA,VT,NH,ME.");
+        output.WriteLine("Each '$ weathercampaign ...' step below runs the same code as that command, on these settings.");
+
+        Heading(output, "1. The storm is here. What would the service do? (dry run)");
+        Prompt(output, "plan");
+        Check(await PlanCommand.ExecuteAsync(configuration, demo, verbose, json: false, asOf: null, cancellationToken).ConfigureAwait(false));
+
+        Heading(output, "2. One cycle, as the Functions app runs it: plan, queue, apply");
+        Prompt(output, "run");
+        var firstRun = await RunCommand.ExecuteAsync(configuration, demo, verbose, new CycleRequest(), RunCommand.DefaultConcurrency, cancellationToken).ConfigureAwait(false);
+        output.WriteLine();
+        WriteTenant(simulator.State, before, output);
+        var afterStorm = Statuses(simulator.State);
+
+        Heading(output, $"3. An operator keeps '{Name(simulator.State, DemoTenant.OperatorHeld)}' paused");
+        const string reason = "Tampa call center closed after storm damage";
+        Prompt(output, $"holds add {DemoTenant.OperatorHeld} --reason \"{reason}\"");
+        Check(await HoldsCommand.AddAsync(configuration, demo, verbose, DemoTenant.OperatorHeld, reason, "demo-operator", cancellationToken).ConfigureAwait(false));
+        Prompt(output, "holds");
+        Check(await HoldsCommand.ListAsync(configuration, demo, verbose, all: false, json: false, cancellationToken).ConfigureAwait(false));
+
+        Heading(output, "4. The weather clears: the feed is empty. A few minutes later:");
+        simulator.State.SetFeed(DemoTenant.FeedName, DemoTenant.EmptyFeed, DemoTenant.GeoJson);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Prompt(output, "plan");
+        Check(await PlanCommand.ExecuteAsync(configuration, demo, verbose, json: false, asOf: null, cancellationToken).ConfigureAwait(false));
+
+        var jump = clearFor + TimeSpan.FromMinutes(1);
+        Heading(output, string.Create(CultureInfo.InvariantCulture,
+            $"5. {jump.TotalMinutes:0} minutes later (the demo's clock jumps ahead past Policy:ClearFor)"));
+        clock.Advance(jump - TimeSpan.FromMinutes(5));
+        Prompt(output, "run");
+        var secondRun = await RunCommand.ExecuteAsync(configuration, demo, verbose, new CycleRequest(), RunCommand.DefaultConcurrency, cancellationToken).ConfigureAwait(false);
+        output.WriteLine();
+        WriteTenant(simulator.State, before, output);
+
+        Heading(output, "6. The audit trail");
+        Prompt(output, "audit");
+        Check(await AuditCommand.ExecuteAsync(configuration, demo, verbose, new AuditFilter(), json: false, cancellationToken).ConfigureAwait(false));
+
+        output.WriteLine();
+        var outcome = Conclude(simulator.State, before, afterStorm, firstRun, secondRun, watch.Elapsed, output);
+        output.WriteLine("Stopping the simulator and Azurite.");
+        return outcome;
+    }
+
+    /// <summary>Says what happened, and fails the demo when the service did something it must never do.</summary>
+    private static int Conclude(
+        SimulatorState state, IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> afterStorm,
+        int firstRun, int secondRun, TimeSpan elapsed, TextWriter output)
+    {
+        var now = Statuses(state);
+        var paused = afterStorm.Count(c => c.Value == CampaignEntity.Paused && before[c.Key] == CampaignEntity.Running);
+        var resumed = now.Count(c => c.Value == CampaignEntity.Running && afterStorm[c.Key] == CampaignEntity.Paused);
+        var personPausedKept = now[DemoTenant.PersonPaused] == CampaignEntity.Paused;
+        var operatorHeldKept = now[DemoTenant.OperatorHeld] == CampaignEntity.Paused;
+        var allOthersBack = before.Where(c => c.Key != DemoTenant.OperatorHeld).All(c => now[c.Key] == c.Value);
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Demo finished in {elapsed.TotalSeconds:0.0} s: the service paused {paused} campaigns under the storm and resumed {resumed} when the weather had been clear for 30 min."));
+        output.WriteLine($"  '{Name(state, DemoTenant.OperatorHeld)}' stays paused: operator hold{(operatorHeldKept ? "" : " NOT HONOURED")}.");
+        output.WriteLine($"  '{Name(state, DemoTenant.PersonPaused)}' was paused by a person in the hurricane's path: {(personPausedKept ? "never touched, still paused" : "CHANGED BY THE SERVICE")}.");
+        output.WriteLine($"  Every other campaign is back where it started: {(allOthersBack ? "yes" : "NO")}.");
+        return firstRun == ExitCodes.Success && secondRun == ExitCodes.Success && personPausedKept && operatorHeldKept && allOthersBack
+            ? ExitCodes.Success
+            : ExitCodes.Failed;
+    }
+
+    /// <summary>Azurite comes from the repository's npm lockfile: the one around the current folder, else the one this build came from.</summary>
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            try
+            {
+                return AzuriteServer.FindRepositoryRoot(start);
+            }
+            catch (DirectoryNotFoundException)
+            {
+            }
+        }
+        throw new SettingsException("The demo starts Azurite from the WeatherCampaign repository's package-lock.json: run it from a clone of the repository.");
+    }
+
+    private static Dictionary<string, string> Statuses(SimulatorState state) =>
+        state.Campaigns.ToDictionary(c => c.Id, c => c.Status, StringComparer.Ordinal);
+
+    private static void WriteTenant(SimulatorState state, IReadOnlyDictionary<string, string> before, TextWriter output)
+    {
+        output.WriteLine("The tenant now (simulator):");
+        var table = new TextTable("CAMPAIGN", "ID", "REGION", "STATUS", "NOTE");
+        foreach (var campaign in state.Campaigns.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase))
+        {
+            var was = before.GetValueOrDefault(campaign.Id);
+            var status = was is not null && was != campaign.Status ? $"{campaign.Status} (was {was})" : campaign.Status;
+            table.Add(campaign.Name, campaign.Id, Attribute(campaign, "region"), status, Note(campaign));
+        }
+        table.WriteTo(output);
+    }
+
+    private static string Note(CampaignEntity campaign) => campaign.Id switch
+    {
+        DemoTenant.PersonPaused => "paused by a person before the storm",
+        _ when Attribute(campaign, "weather_automation") == "off" => "weather_automation=off",
+        _ => "",
+    };
+
+    private static string Attribute(CampaignEntity campaign, string name) =>
+        campaign.CustomAttributes?.TryGetValue(name, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
+
+    private static string Name(SimulatorState state, string id) => state.Get(id)?.Name ?? id;
+
+    private static void Heading(TextWriter output, string title)
+    {
+        output.WriteLine();
+        output.WriteLine("== " + title + " ==");
+    }
+
+    private static void Prompt(TextWriter output, string command) => output.WriteLine("$ weathercampaign " + command);
+
+    /// <summary>A step of the demo must not fail silently; a failed step stops the demo with its exit code.</summary>
+    private static void Check(int exitCode)
+    {
+        if (exitCode != ExitCodes.Success) throw new DemoStepFailedException(exitCode);
+    }
+}
+
+internal sealed class DemoStepFailedException(int exitCode) : Exception($"A demo step failed with exit code {exitCode}.")
+{
+    public int ExitCode { get; } = exitCode;
+}

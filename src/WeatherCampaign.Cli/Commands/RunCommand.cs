@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Cli.Commands;
+
+/// <summary><c>run</c>: one full cycle, planned and applied through the same handlers and queue as the Functions app.</summary>
+internal static class RunCommand
+{
+    public const int DefaultConcurrency = 8;
+
+    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    {
+        var approve = new Option<bool>("--approve")
+        {
+            Description = "Let this cycle through even if it would pause more than Policy:MaxPauseShare of the running campaigns.",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Plan and audit only: change nothing, enqueue nothing (like Policy:Mode=DryRun)." };
+        var concurrency = new Option<int>("--concurrency")
+        {
+            Description = "How many interventions are applied at once.",
+            HelpName = "N",
+            DefaultValueFactory = _ => DefaultConcurrency,
+        };
+        concurrency.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 64) result.AddError("--concurrency must be between 1 and 64.");
+        });
+        var command = new Command("run",
+            "Run one full cycle now, through the same code path as the functions: plan (PollWeather), put each intervention on the " +
+            "'interventions' queue, then receive and apply each one (ApplyIntervention). Exits non-zero when an intervention failed.");
+        command.Options.Add(approve);
+        command.Options.Add(dryRun);
+        command.Options.Add(concurrency);
+        command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(environment, () => ExecuteAsync(
+            CliSettings.Build(parse.GetValue(global.Settings), environment.Overrides), environment, parse.GetValue(global.Verbose),
+            new CycleRequest { ApproveLargeCycle = parse.GetValue(approve), ForceDryRun = parse.GetValue(dryRun) },
+            parse.GetValue(concurrency), cancellationToken), cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(
+        IConfiguration configuration, CliEnvironment environment, bool verbose, CycleRequest request, int concurrency, CancellationToken cancellationToken)
+    {
+        await using var services = await CliServices.StartAsync(configuration, environment, verbose, ServiceNeeds.Everything, cancellationToken).ConfigureAwait(false);
+        var runner = new CycleRunner(
+            services.Get<PollWeatherHandler>(), services.Get<ApplyInterventionHandler>(), services.Get<RecordPoisonedInterventionHandler>(), services.Get<StorageClients>());
+        var output = environment.Output;
+        var result = await runner.RunAsync(request, concurrency, output, cancellationToken).ConfigureAwait(false);
+
+        output.WriteLine("Done: " + result.Summary() + ".");
+        var plan = result.Cycle.Plan;
+        if (plan.Verdict == PlanVerdict.HeldForApproval)
+            output.WriteLine($"{plan.PausesHeldBack} pauses are waiting for a person: check them with 'plan', then 'run --approve' (or set Policy:ApproveNextLargeCycle=true).");
+        if (result.AnyFailed) return ExitCodes.Failed;
+        return plan.Verdict == PlanVerdict.NoData ? ExitCodes.NoData : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CxoneSimulator;
+
+namespace WeatherCampaign.Cli.Demo;
+
+/// <summary>The demo's world: a dozen realistic campaigns across US regions and an NWS feed with a hurricane and a blizzard.</summary>
+internal static class DemoTenant
+{
+    public const string FeedName = "nws";
+    public const string GeoJson = "application/geo+json";
+    public const string EmptyFeed = """{"type":"FeatureCollection","features":[],"title":"Current watches, warnings, and advisories"}""";
+
+    public const string NortheastOutreach = "camp-4b7e2a90";
+    public const string BostonRenewals = "camp-8d13f6c2";
+    public const string MaineSurveys = "camp-2f9c0b57";
+    public const string NewYorkCollections = "camp-c5a8e314";
+    public const string CapeCodReminders = "camp-61d4b8fa";
+    public const string FloridaRenewals = "camp-9e2075bd";
+    public const string TampaCollections = "camp-3a6fd1e8";
+    public const string MiamiReminders = "camp-d07b9c45";
+    public const string GulfWinback = "camp-7c31ea06";
+    public const string TexasWinterPrep = "camp-e8f52d93";
+    public const string PacificOutreach = "camp-15ab7f4c";
+    public const string CarolinasSurveys = "camp-a92c6e71";
+
+    /// <summary>The campaign a person paused before the storm (in the hurricane's path): the service must never resume it.</summary>
+    public const string PersonPaused = MiamiReminders;
+
+    /// <summary>The campaign the demo's operator keeps paused after the storm.</summary>
+    public const string OperatorHeld = TampaCollections;
+
+    public static SimulatorSeed Seed() => SimulatorSeed.Default with
+    {
+        Campaigns =
+        [
+            Campaign(NortheastOutreach, "Northeast Outreach Q3", CampaignEntity.Running, "US-NE", "America/New_York"),
+            Campaign(BostonRenewals, "Boston Renewals", CampaignEntity.Running, "UGC:MAZ015", "America/New_York"),
+            Campaign(MaineSurveys, "Maine Member Surveys", CampaignEntity.Running, "US-ME", "America/New_York"),
+            Campaign(NewYorkCollections, "New York Metro Collections", CampaignEntity.Running, "US-NY", "America/New_York"),
+            Campaign(CapeCodReminders, "Cape Cod Appointment Reminders", CampaignEntity.Running, "UGC:MAZ022", "America/New_York", automationOff: true),
+            Campaign(FloridaRenewals, "Florida Statewide Renewals", CampaignEntity.Running, "US-FL", "America/New_York"),
+            Campaign(TampaCollections, "Tampa Bay Collections", CampaignEntity.Running, "UGC:FLZ151,UGC:FLZ251", "America/New_York"),
+            Campaign(MiamiReminders, "Miami Appointment Reminders", CampaignEntity.Paused, "UGC:FLZ173", "America/New_York"),
+            Campaign(GulfWinback, "Gulf States Win-back", CampaignEntity.Running, "US-TX,US-LA", "America/Chicago"),
+            Campaign(TexasWinterPrep, "Texas Winter Prep", CampaignEntity.Draft, "US-TX", "America/Chicago"),
+            Campaign(PacificOutreach, "Pacific Northwest Outreach", CampaignEntity.Running, "US-WA,US-OR", "America/Los_Angeles"),
+            Campaign(CarolinasSurveys, "Carolinas Q2 Surveys", CampaignEntity.Completed, "US-NC,US-SC", "America/New_York"),
+        ],
+        Feeds = new Dictionary<string, SeedFeed>(),
+    };
+
+    /// <summary>The settings the demo runs on, in memory: nothing from the environment or a settings file leaks in.</summary>
+    public static Dictionary<string, string?> Settings(string storageConnectionString, string simulatorBaseAddress) => new()
+    {
+        ["AzureWebJobsStorage"] = storageConnectionString,
+        ["Cxone:BaseUrl"] = simulatorBaseAddress,
+        ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
+        ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
+        ["Weather:Feeds:0:Url"] = $"{simulatorBaseAddress}/feeds/{FeedName}",
+        ["Weather:Feeds:0:Name"] = FeedName,
+        ["Weather:Feeds:0:Format"] = "Nws",
+        ["Weather:UserAgent"] = "(WeatherCampaign demo, ops@example.com)",
+        ["Regions:Groups:US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME",
+        ["Policy:MinimumSeverity"] = "Severe",
+        ["Policy:ClearFor"] = "00:30:00",
+    };
+
+    /// <summary>
+    /// The shipped NWS fixture with every time moved so that its newest alert was sent a quarter of an hour before
+    /// <paramref name="now"/>: the alerts are in force whenever the demo runs, and keep their real spacing.
+    /// </summary>
+    public static string StormFeed(DateTimeOffset now)
+    {
+        var document = JsonNode.Parse(ReadFixture("nws-alerts-active.geojson"))!.AsObject();
+        var features = document["features"]!.AsArray();
+        var newest = features.Max(f => DateTimeOffset.Parse((string)f!["properties"]!["sent"]!, CultureInfo.InvariantCulture));
+        var shift = now - TimeSpan.FromMinutes(15) - newest;
+        foreach (var feature in features)
+        {
+            var properties = feature!["properties"]!.AsObject();
+            foreach (var name in new[] { "sent", "effective", "onset", "expires", "ends" })
+                Shift(properties, name, shift);
+        }
+        document["updated"] = Format(now - TimeSpan.FromMinutes(5));
+        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    /// <summary>One line per alert for the demo's introduction: event, severity, where, until when.</summary>
+    public static IEnumerable<string> DescribeFeed(string feed)
+    {
+        using var document = JsonDocument.Parse(feed);
+        foreach (var feature in document.RootElement.GetProperty("features").EnumerateArray())
+        {
+            var p = feature.GetProperty("properties");
+            var until = p.GetProperty("ends").ValueKind == JsonValueKind.String ? p.GetProperty("ends") : p.GetProperty("expires");
+            var zones = string.Join(",", p.GetProperty("geocode").GetProperty("UGC").EnumerateArray().Select(z => z.GetString()));
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{p.GetProperty("event").GetString()} ({p.GetProperty("severity").GetString()}) from {p.GetProperty("senderName").GetString()} over {zones}, until {DateTimeOffset.Parse(until.GetString()!, CultureInfo.InvariantCulture).UtcDateTime:yyyy-MM-dd HH:mm}Z");
+        }
+    }
+
+    private static void Shift(JsonObject properties, string name, TimeSpan shift)
+    {
+        if (properties[name] is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            var time = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+            properties[name] = Format((time + shift).ToOffset(time.Offset));
+        }
+    }
+
+    private static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static string ReadFixture(string name)
+    {
+        using var stream = typeof(DemoTenant).Assembly.GetManifestResourceStream("WeatherCampaign.Cli.DemoData." + name)
+            ?? throw new InvalidOperationException($"The demo fixture {name} is not embedded in the tool.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static CampaignEntity Campaign(string id, string name, string status, string region, string timezone, bool automationOff = false)
+    {
+        var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
+        {
+            ["region"] = JsonSerializer.SerializeToElement(region),
+            ["timezone"] = JsonSerializer.SerializeToElement(timezone),
+        };
+        if (automationOff) attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
+        return new CampaignEntity(id, name, status, attributes);
+    }
+}

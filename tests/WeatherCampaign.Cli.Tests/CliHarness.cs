@@ -1,0 +1,138 @@
+using System.Text.Json;
+using CxoneSimulator;
+using Microsoft.Extensions.Configuration;
+
+namespace WeatherCampaign.Cli.Tests;
+
+/// <summary>What one command printed and returned.</summary>
+internal sealed record CliRun(int ExitCode, string Output)
+{
+    public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The table row that mentions <paramref name="campaignId"/>; fails when there is none.</summary>
+    public string Row(string campaignId) =>
+        Lines.SingleOrDefault(l => l.Contains(campaignId, StringComparison.Ordinal) && !l.StartsWith('[')) ?? throw new AssertFailedException($"No row for {campaignId} in:\n{Output}");
+
+    public override string ToString() => $"exit {ExitCode}\n{Output}";
+}
+
+/// <summary>
+/// A simulated tenant with the test's campaigns and NWS feed, the shared Azurite, and the CLI run in-process
+/// (<see cref="CliApp.RunAsync(string[], TextWriter, IConfiguration?, CancellationToken)"/>) on settings pointing at both.
+/// </summary>
+internal sealed class CliHarness : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private CliHarness(SimulatorServer simulator, Dictionary<string, string?> settings)
+    {
+        Simulator = simulator;
+        _settings = settings;
+    }
+
+    public SimulatorServer Simulator { get; }
+
+    public SimulatorState State => Simulator.State;
+
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    public static async Task<CliHarness> StartAsync(IEnumerable<CampaignEntity> campaigns, string feed, Action<Dictionary<string, string?>>? settings = null)
+    {
+        await TestStorage.ResetAsync();
+        var simulator = await SimulatorServer.StartAsync(SimulatorSeed.Default with { Campaigns = campaigns.ToList() });
+        simulator.State.SetFeed("nws", feed, NwsFeed.ContentType);
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["Cxone:BaseUrl"] = simulator.BaseAddress,
+            ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
+            ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
+            ["Cxone:MaxRetries"] = "1",
+            ["Weather:Feeds:0:Url"] = simulator.BaseAddress + "/feeds/nws",
+            ["Weather:Feeds:0:Name"] = "nws",
+            ["Weather:UserAgent"] = "(WeatherCampaign CLI tests, ops@example.com)",
+            ["Regions:Groups:US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME",
+            ["Policy:ClearFor"] = "00:30:00",
+        };
+        settings?.Invoke(values);
+        return new CliHarness(simulator, values);
+    }
+
+    public void Set(string key, string? value) => _settings[key] = value;
+
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
+
+    public async Task<CliRun> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        using var output = new StringWriter();
+        var overrides = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        var exitCode = await CliApp.RunAsync(args, output, overrides, cancellationToken);
+        return new CliRun(exitCode, output.ToString());
+    }
+
+    public string StatusOf(string campaignId) => State.Get(campaignId)?.Status ?? "(gone)";
+
+    public ValueTask DisposeAsync() => Simulator.DisposeAsync();
+
+    public static CampaignEntity Campaign(string id, string name, string status, string region, bool automationOff = false)
+    {
+        var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["region"] = JsonSerializer.SerializeToElement(region) };
+        if (automationOff) attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
+        return new CampaignEntity(id, name, status, attributes);
+    }
+}
+
+/// <summary>NWS API GeoJSON (the shape of api.weather.gov/alerts/active) written for these tests.</summary>
+internal static class NwsFeed
+{
+    public const string ContentType = "application/geo+json";
+
+    public static string Empty => With();
+
+    public static string With(params NwsAlert[] alerts) => JsonSerializer.Serialize(new
+    {
+        type = "FeatureCollection",
+        features = alerts.Select(a => new
+        {
+            id = "https://api.weather.gov/alerts/" + a.Id,
+            type = "Feature",
+            geometry = (object?)null,
+            properties = new Dictionary<string, object?>
+            {
+                ["@id"] = "https://api.weather.gov/alerts/" + a.Id,
+                ["id"] = a.Id,
+                ["areaDesc"] = string.Join("; ", a.Zones),
+                ["geocode"] = new { UGC = a.Zones, SAME = Array.Empty<string>() },
+                ["references"] = Array.Empty<object>(),
+                ["sent"] = a.Onset.ToString("o"),
+                ["effective"] = a.Onset.ToString("o"),
+                ["onset"] = a.Onset.ToString("o"),
+                ["expires"] = a.Ends.ToString("o"),
+                ["ends"] = a.Ends.ToString("o"),
+                ["status"] = "Actual",
+                ["messageType"] = "Alert",
+                ["category"] = "Met",
+                ["severity"] = a.Severity,
+                ["certainty"] = "Likely",
+                ["urgency"] = "Expected",
+                ["event"] = a.Event,
+                ["senderName"] = "NWS Test Office",
+                ["headline"] = a.Event + " issued for " + string.Join(", ", a.Zones),
+            },
+        }).ToArray(),
+    });
+}
+
+internal sealed record NwsAlert(string Id, string Event, string Severity, string[] Zones, DateTimeOffset Onset, DateTimeOffset Ends)
+{
+    public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
+    public static NwsAlert Hurricane(params string[] zones) =>
+        new("urn:oid:2.49.0.1.840.0.test.hurricane", "Hurricane Warning", "Extreme", zones, Now.AddHours(-1), Now.AddHours(12));
+
+    public static NwsAlert Blizzard(params string[] zones) =>
+        new("urn:oid:2.49.0.1.840.0.test.blizzard", "Blizzard Warning", "Severe", zones, Now.AddHours(-1), Now.AddHours(18));
+
+    public static NwsAlert WindAdvisory(params string[] zones) =>
+        new("urn:oid:2.49.0.1.840.0.test.wind", "Wind Advisory", "Moderate", zones, Now.AddHours(-1), Now.AddHours(6));
+}

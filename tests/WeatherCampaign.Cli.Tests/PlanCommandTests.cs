@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using CxoneSimulator;
+
+namespace WeatherCampaign.Cli.Tests;
+
+[TestClass]
+public sealed class PlanCommandTests
+{
+    [TestMethod]
+    public async Task Plan_prints_each_campaign_with_its_action_and_reason_and_changes_nothing()
+    {
+        await using var tenant = await Storm.StartAsync();
+
+        var run = await tenant.RunAsync("plan");
+
+        Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
+        StringAssert.Matches(run.Row(Storm.Tampa), new(@"Tampa Bay Collections\s+camp-fl-tampa-0001\s+UGC:FLZ151\s+running\s+pause\s+Hurricane Warning \(Extreme\) until \d{4}-\d\d-\d\d"));
+        StringAssert.Matches(run.Row(Storm.Boston), new(@"running\s+pause\s+Blizzard Warning \(Severe\) until"));
+        StringAssert.Matches(run.Row(Storm.Florida), new(@"US-FL\s+running\s+pause\s+Hurricane Warning"));
+        StringAssert.Matches(run.Row(Storm.Miami), new(@"paused\s+-\s+paused by someone else: not ours to resume; under Hurricane Warning"));
+        StringAssert.Matches(run.Row(Storm.Gulf), new(@"US-TX,US-LA\s+running\s+-\s+not affected"));
+        StringAssert.Contains(run.Row(Storm.Draft), "draft: never changed");
+        StringAssert.Contains(run.Output, "(dry run: nothing changed): planned. 3 to pause, 0 to resume");
+        StringAssert.Contains(run.Output, "2 of 3 alerts count");
+
+        Assert.AreEqual(0, tenant.State.PatchCount);
+        Assert.AreEqual(0, (await TestStorage.Ledger.ListAsync()).Count);
+        var queued = await TestStorage.Queues.GetQueueClient("interventions").GetPropertiesAsync();
+        Assert.AreEqual(0, queued.Value.ApproximateMessagesCount);
+        Assert.IsTrue(tenant.State.Campaigns.Where(c => c.Id != Storm.Miami && c.Id != Storm.Draft).All(c => c.Status == CampaignEntity.Running));
+    }
+
+    [TestMethod]
+    public async Task Plan_json_is_one_document_with_every_decision()
+    {
+        await using var tenant = await Storm.StartAsync();
+
+        var run = await tenant.RunAsync("plan", "--json");
+
+        Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
+        using var document = JsonDocument.Parse(run.Output);
+        var root = document.RootElement;
+        Assert.IsTrue(root.GetProperty("dryRun").GetBoolean());
+        Assert.AreEqual("planned", root.GetProperty("verdict").GetString());
+        var decisions = root.GetProperty("decisions").EnumerateArray().ToList();
+        Assert.HasCount(Storm.Campaigns.Count, decisions);
+        var pauses = decisions.Where(d => d.GetProperty("action").GetString() == "pause").Select(d => d.GetProperty("campaignId").GetString()).Order().ToList();
+        CollectionAssert.AreEqual(Storm.Paused.Order().ToList(), pauses);
+        var tampa = decisions.Single(d => d.GetProperty("campaignId").GetString() == Storm.Tampa);
+        Assert.AreEqual("Extreme", tampa.GetProperty("severity").GetString());
+        Assert.AreEqual("Hurricane Warning", tampa.GetProperty("events")[0].GetString());
+        Assert.AreEqual(0, tenant.State.PatchCount);
+    }
+
+    [TestMethod]
+    public async Task Plan_as_of_a_time_after_the_alerts_end_plans_nothing()
+    {
+        await using var tenant = await Storm.StartAsync();
+        var later = NwsAlert.Now.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        var run = await tenant.RunAsync("plan", "--as-of", later);
+
+        Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "0 to pause, 0 to resume");
+        StringAssert.Contains(run.Output, "0 of 3 alerts count");
+    }
+
+    [TestMethod]
+    public async Task Plan_refuses_an_as_of_that_is_not_a_time()
+    {
+        await using var tenant = await Storm.StartAsync();
+
+        var run = await tenant.RunAsync("plan", "--as-of", "yesterday");
+
+        Assert.AreEqual(ExitCodes.InvalidUsage, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "--as-of: 'yesterday' is not an ISO 8601 time");
+    }
+
+    [TestMethod]
+    public async Task Plan_with_missing_settings_names_them_and_exits_2()
+    {
+        await using var tenant = await Storm.StartAsync(s =>
+        {
+            s["Cxone:ClientSecret"] = "";
+            s["Weather:Feeds:0:Url"] = "ftp://feeds.example/alerts";
+        });
+
+        var run = await tenant.RunAsync("plan");
+
+        Assert.AreEqual(ExitCodes.InvalidUsage, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "The settings are not valid");
+        StringAssert.Contains(run.Output, "Cxone:ClientId and Cxone:ClientSecret must be set");
+        StringAssert.Contains(run.Output, "Weather:Feeds:0:Url 'ftp://feeds.example/alerts'");
+    }
+}
