@@ -70,6 +70,13 @@ public static class CampaignServiceCollectionExtensions
                             ValueTask.FromResult(args.Outcome.Result is { } response && RetryAfter.TryGetDelay(response.Headers, time.GetUtcNow(), out var wait)
                                 ? (TimeSpan?)wait
                                 : null),
+                        // A retried PATCH whose earlier attempt may have been applied must not read its own change as someone else's.
+                        OnRetry = args =>
+                        {
+                            if (args.Outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests })
+                                args.Context.GetRequestMessage()?.Options.Set(CxoneHttp.EarlierAttemptUnanswered, true);
+                            return ValueTask.CompletedTask;
+                        },
                     });
                 }
                 pipeline

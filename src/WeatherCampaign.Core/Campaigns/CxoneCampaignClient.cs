@@ -107,7 +107,8 @@ public partial class CxoneCampaignClient : ICampaignPlatform
             if (current is null) return new StatusChange(StatusChangeOutcome.Gone, null);
             var outcome = current.Status == target ? StatusChangeOutcome.AlreadyInStatus : StatusChangeOutcome.Conflict;
             LogConflict(_logger, CampaignId.ForDisplay(campaignId), wire, current.RawStatus, outcome);
-            return new StatusChange(outcome, current);
+            var unanswered = request.Options.TryGetValue(CxoneHttp.EarlierAttemptUnanswered, out var flagged) && flagged;
+            return new StatusChange(outcome, current, unanswered);
         }
         await CxoneHttp.EnsureSuccessAsync(response, "status change").ConfigureAwait(false);
         var updated = ToCampaign(await CxoneHttp.ReadJsonAsync<CampaignEntity>(response, "status change answer", cancellationToken).ConfigureAwait(false));

@@ -14,6 +14,9 @@ internal static class CxoneHttp
     /// <summary>Marks a request that must go without a bearer token (the token request itself).</summary>
     public static readonly HttpRequestOptionsKey<bool> Anonymous = new("WeatherCampaign.Cxone.Anonymous");
 
+    /// <summary>Set on a request retried after an attempt that got no clear answer (timeout, connection failure, 5xx): that attempt may have taken effect.</summary>
+    public static readonly HttpRequestOptionsKey<bool> EarlierAttemptUnanswered = new("WeatherCampaign.Cxone.EarlierAttemptUnanswered");
+
     /// <summary>Sends through the named client's pipeline; transport failures become transient <see cref="CampaignApiException"/>s.</summary>
     public static async Task<HttpResponseMessage> SendAsync(
         IHttpClientFactory factory, HttpRequestMessage request, string what, CancellationToken cancellationToken)

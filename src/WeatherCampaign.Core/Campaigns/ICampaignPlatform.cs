@@ -14,7 +14,11 @@ public enum StatusChangeOutcome
 }
 
 /// <param name="Current">The campaign as the platform last described it; null when it is gone.</param>
-public sealed record StatusChange(StatusChangeOutcome Outcome, Campaign? Current);
+/// <param name="EarlierAttemptUnanswered">
+/// The request was retried after an attempt that got no clear answer (a timeout, a dropped connection, a 5xx), so an
+/// <see cref="StatusChangeOutcome.AlreadyInStatus"/> may be that attempt's own change rather than someone else's.
+/// </param>
+public sealed record StatusChange(StatusChangeOutcome Outcome, Campaign? Current, bool EarlierAttemptUnanswered = false);
 
 /// <summary>
 /// The one narrow seam to a dialing platform. The contract's CXone campaigns API is the first implementation;

@@ -110,6 +110,12 @@ public sealed partial class ApplyInterventionHandler(
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
                     $"Already paused under the service's earlier intervention {earlierIntervention}; still held by the service.", cancellationToken).ConfigureAwait(false);
 
+            case StatusChangeOutcome.AlreadyInStatus when change.EarlierAttemptUnanswered:
+                // Our first PATCH timed out (or failed unclearly) after the platform applied it; the retry's 409 is our own change.
+                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Paused, attempt, current,
+                    "Paused by an attempt that got no answer in time; its retry found the campaign paused.", cancellationToken).ConfigureAwait(false);
+
             case StatusChangeOutcome.AlreadyInStatus:
                 await EndAsync(hold!, "Someone else paused it before the service did; not ours to resume.", cancellationToken).ConfigureAwait(false);
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
@@ -151,7 +157,7 @@ public sealed partial class ApplyInterventionHandler(
                 await ReleaseAsync(hold, cancellationToken).ConfigureAwait(false);
                 return await WriteAsync(message, AuditOutcome.Resumed, attempt, current, null, cancellationToken).ConfigureAwait(false);
 
-            case StatusChangeOutcome.AlreadyInStatus when earlierAttempt:
+            case StatusChangeOutcome.AlreadyInStatus when earlierAttempt || change.EarlierAttemptUnanswered:
                 await ReleaseAsync(hold, cancellationToken).ConfigureAwait(false);
                 return await WriteAsync(message, AuditOutcome.Resumed, attempt, current,
                     "Resumed by an earlier attempt of this intervention; recorded on this one.", cancellationToken).ConfigureAwait(false);
