@@ -43,7 +43,6 @@ internal sealed class CliServices : IAsyncDisposable
             .AddFilter("Polly", LogLevel.Warning));
         if (environment.Clock is { } clock) services.AddSingleton(clock);
         services.AddWeatherCampaign(configuration);
-        services.TryAddSingleton<OperatorHolds>();
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         try

@@ -5,6 +5,7 @@ using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Operations;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
 using WeatherCampaign.Core.Storage;
@@ -15,7 +16,8 @@ public static class WeatherCampaignServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the service needs, from the same settings for the Functions app, the CLI and the tests:
-    /// the campaign platform, the weather feeds, the region catalog, the policy, storage, the planner and the three handlers.
+    /// the campaign platform, the weather feeds, the region catalog, the policy, storage, the planner, the three handlers and
+    /// the operator's manual holds.
     /// Invalid settings fail at start-up with a message naming the setting.
     /// </summary>
     public static IServiceCollection AddWeatherCampaign(this IServiceCollection services, IConfiguration configuration)
@@ -30,6 +32,7 @@ public static class WeatherCampaignServiceCollectionExtensions
         services.TryAddSingleton<PollWeatherHandler>();
         services.TryAddSingleton<ApplyInterventionHandler>();
         services.TryAddSingleton<RecordPoisonedInterventionHandler>();
+        services.TryAddSingleton<OperatorHolds>();
         return services;
     }
 }
