@@ -75,6 +75,8 @@ public sealed partial class PollWeatherHandler(
         }
         foreach (var intervention in plan.Interventions)
             await audit.WriteAsync(AuditRows.Planned(intervention, dryRun, null), cancellationToken).ConfigureAwait(false);
+        foreach (var refused in plan.Refused)
+            await audit.WriteAsync(RefusedRow(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
         if (plan.Verdict == PlanVerdict.HeldForApproval)
         {
             await audit.WriteAsync(new AuditRecord
@@ -121,6 +123,23 @@ public sealed partial class PollWeatherHandler(
             Regions = AuditRows.Join(change.Hold.Regions),
             Detail = change.Hold.Note ?? change.Detail,
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static AuditRecord RefusedRow(Plan plan, RefusedCampaign refused, DateTimeOffset started, bool dryRun)
+    {
+        var digest = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refused.Campaign.Id)))[..16];
+        return new AuditRecord
+        {
+            OccurredAt = started,
+            Outcome = AuditOutcome.Rejected,
+            Discriminator = $"{plan.CycleId}_rejected_{digest}",
+            CycleId = plan.CycleId,
+            CampaignId = CampaignId.ForDisplay(refused.Campaign.Id),
+            CampaignName = CampaignId.ForDisplay(refused.Campaign.Name),
+            CampaignStatus = CampaignId.ForDisplay(refused.Campaign.RawStatus),
+            Detail = $"The campaign listing named a campaign whose id is unsafe ({refused.Reason}; id digest {digest}); it is left alone and no request is made for it.",
+            DryRun = dryRun,
+        };
     }
 
     private static AuditRecord CycleRow(Plan plan, DateTimeOffset started, bool dryRun)

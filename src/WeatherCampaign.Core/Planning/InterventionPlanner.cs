@@ -64,10 +64,18 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var affectedCount = 0;
         var running = 0;
+        var refused = new List<RefusedCampaign>();
 
         foreach (var campaign in input.Campaigns.Campaigns)
         {
             listed.Add(campaign.Id);
+            // An id that could change a request path is never planned for: it would only be refused later, as a rejected message.
+            if (!CampaignId.IsSafe(campaign.Id, out var unsafeReason))
+            {
+                refused.Add(new RefusedCampaign(campaign, unsafeReason));
+                decisions.Add(new CampaignDecision(campaign, DecisionKind.None, $"unsafe campaign id refused ({unsafeReason}): left alone"));
+                continue;
+            }
             if (campaign.Status == CampaignStatus.Running) running++;
             holds.TryGetValue(campaign.Id, out var hold);
             var reason = Match(campaign, byKey);
@@ -100,6 +108,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             Interventions = interventions,
             HoldChanges = changes,
             Decisions = decisions,
+            Refused = refused,
         };
 
         // Rule 6: the blast-radius limit.

@@ -41,6 +41,9 @@ public enum DecisionKind { Pause, Resume, None }
 /// <summary>What the planner concluded about one campaign, and why, for the operator's table.</summary>
 public sealed record CampaignDecision(Campaign Campaign, DecisionKind Kind, string Why, InterventionReason? Reason = null);
 
+/// <summary>A listed campaign the planner would not consider, and why (its id is unsafe to put in a request path).</summary>
+public sealed record RefusedCampaign(Campaign Campaign, string Reason);
+
 /// <summary>The planner's answer for one cycle.</summary>
 public sealed record Plan
 {
@@ -51,6 +54,9 @@ public sealed record Plan
     public IReadOnlyList<Intervention> Interventions { get; init; } = [];
     public IReadOnlyList<HoldChange> HoldChanges { get; init; } = [];
     public IReadOnlyList<CampaignDecision> Decisions { get; init; } = [];
+
+    /// <summary>Listed campaigns refused outright (unsafe ids); the cycle audits each as rejected.</summary>
+    public IReadOnlyList<RefusedCampaign> Refused { get; init; } = [];
     public IReadOnlyList<FeedOutcome> Feeds { get; init; } = [];
     public int AlertsRead { get; init; }
     public int AlertsCounting { get; init; }
