@@ -41,6 +41,9 @@ public sealed partial class PollWeatherHandler(
     TimeProvider timeProvider,
     ILogger<PollWeatherHandler> logger)
 {
+    /// <summary>Ledger and audit rows written at once by a cycle; far below a table partition's limit (2 000 entities/s).</summary>
+    private const int StorageWritesInFlight = 16;
+
     public async Task<CycleResult> RunAsync(CycleRequest? request = null, CancellationToken cancellationToken = default)
     {
         request ??= new CycleRequest();
@@ -51,6 +54,7 @@ public sealed partial class PollWeatherHandler(
         var dryRun = request.ForceDryRun || settings.Mode == PolicyMode.DryRun || request.AsOf is not null;
 
         var alertsTask = alerts.ReadAsync(cancellationToken);
+        var holdsTask = ledger.ListAsync(cancellationToken);
         CampaignListing? listing = null;
         string? listingError = null;
         try
@@ -63,18 +67,20 @@ public sealed partial class PollWeatherHandler(
             LogListingFailed(logger, cycleId, ex.Message);
         }
         var snapshot = await alertsTask.ConfigureAwait(false);
-        var holds = await ledger.ListAsync(cancellationToken).ConfigureAwait(false);
+        var holds = await holdsTask.ConfigureAwait(false);
 
         var plan = planner.Plan(new PlanningInput(cycleId, snapshot, listing, holds, listingError), settings, now,
             request.ApproveLargeCycle || settings.ApproveNextLargeCycle);
 
+        // One row per campaign, independent of each other: written side by side, or a big cycle waits on thousands of round trips.
+        var writes = new ParallelOptions { MaxDegreeOfParallelism = StorageWritesInFlight, CancellationToken = cancellationToken };
         if (!dryRun)
         {
-            foreach (var change in plan.HoldChanges)
-                await ApplyHoldChangeAsync(plan, change, cancellationToken).ConfigureAwait(false);
+            await Parallel.ForEachAsync(plan.HoldChanges, writes,
+                async (change, ct) => await ApplyHoldChangeAsync(plan, change, ct).ConfigureAwait(false)).ConfigureAwait(false);
         }
-        foreach (var intervention in plan.Interventions)
-            await audit.WriteAsync(AuditRows.Planned(intervention, dryRun, null), cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(plan.Interventions, writes,
+            async (intervention, ct) => await audit.WriteAsync(AuditRows.Planned(intervention, dryRun, null), ct).ConfigureAwait(false)).ConfigureAwait(false);
         foreach (var refused in plan.Refused)
             await audit.WriteAsync(RefusedRow(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
         if (plan.Verdict == PlanVerdict.HeldForApproval)
