@@ -21,7 +21,7 @@ public sealed class CxoneOptions : IValidatableObject
     /// <summary>Requests per second this process allows itself against the tenant (token, listing, reads and changes together).</summary>
     [Range(0.1, 10_000)] public double RequestsPerSecond { get; set; } = 100;
 
-    /// <summary>How many requests may go at once after a quiet spell; kept small so a burst never crosses the tenant's limit.</summary>
+    /// <summary>How many requests may go at once after a quiet spell; kept small so a burst never crosses the tenant's limit (at most half a second's worth is used).</summary>
     [Range(1, 10_000)] public int Burst { get; set; } = 10;
 
     /// <summary>How many listing pages are read at once after the first.</summary>
