@@ -7,7 +7,7 @@ namespace WeatherCampaign.Core.Campaigns;
 /// Puts the bearer token on every campaign API call, and on a 401 gets a new token once and sends again
 /// (the token was revoked or expired early). Sits inside the resilience pipeline, so each attempt is authenticated.
 /// </summary>
-public sealed class CxoneAuthenticationHandler(CxoneTokenProvider tokens) : DelegatingHandler
+public sealed class CxoneAuthenticationHandler(CxoneTokenProvider tokens, CampaignRequestPacer pacer) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -23,6 +23,9 @@ public sealed class CxoneAuthenticationHandler(CxoneTokenProvider tokens) : Dele
         tokens.Invalidate(token);
         var fresh = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
+        // The resend is one more request to the tenant: it waits for the pace like every attempt (a revocation rejects many at once).
+        using var lease = await pacer.Limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired) throw new HttpRequestException("The campaign API request pacer is shut down.");
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }
