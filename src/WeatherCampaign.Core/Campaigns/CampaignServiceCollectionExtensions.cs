@@ -67,7 +67,7 @@ public static class CampaignServiceCollectionExtensions
                         MaxDelay = TimeSpan.FromSeconds(30),
                         ShouldRetryAfterHeader = false, // our generator below reads both header forms against our clock
                         DelayGenerator = args =>
-                            ValueTask.FromResult(args.Outcome.Result is { } response && RetryAfter.TryGetDelay(response.Headers, time.GetUtcNow(), out var wait) && false
+                            ValueTask.FromResult(args.Outcome.Result is { } response && RetryAfter.TryGetDelay(response.Headers, time.GetUtcNow(), out var wait)
                                 ? (TimeSpan?)wait
                                 : null),
                         // A retried PATCH whose earlier attempt may have been applied must not read its own change as someone else's.
