@@ -120,22 +120,10 @@ public sealed class CampaignRequestPacer : IDisposable
     public CampaignRequestPacer(IOptions<CxoneOptions> options)
     {
         var rate = options.Value.RequestsPerSecond;
-        // Replenish in small steps (at least one token, at least 50 ms apart) so the flow is smooth rather than bursty.
-        var period = TimeSpan.FromSeconds(Math.Max(1.0 / rate, 0.05));
-        var perPeriod = Math.Max(1, (int)Math.Round(rate * period.TotalSeconds));
-        period = TimeSpan.FromSeconds(perPeriod / rate);
         // A burst is spent from the tenant's bucket (about one second's worth), which then refills no faster than we send:
         // at most half a second's worth leaves the tenant a margin for arrival jitter (Burst 10 at 10 rps meant 429s).
-        var burst = Math.Max(perPeriod, Math.Min(options.Value.Burst, (int)(rate / 2)));
-        Limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = perPeriod,
-            ReplenishmentPeriod = period,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        var burst = Math.Max(1, Math.Min(options.Value.Burst, (int)(rate / 2)));
+        Limiter = new ElapsedTimeTokenBucket(rate, burst);
     }
 
     public RateLimiter Limiter { get; }
