@@ -58,6 +58,8 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         foreach (var hold in input.Holds) holds[hold.CampaignId] = hold;
         var excluded = new HashSet<string>(policy.ExcludedCampaigns, StringComparer.Ordinal);
 
+        // Many campaigns name the same regions (US-NY, a group): each distinct list of codes is matched once per cycle.
+        var reasons = new Dictionary<string, InterventionReason?>(StringComparer.Ordinal);
         var interventions = new List<Intervention>();
         var changes = new List<HoldChange>();
         var decisions = new List<CampaignDecision>(input.Campaigns.Campaigns.Count);
@@ -78,7 +80,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             }
             if (campaign.Status == CampaignStatus.Running) running++;
             holds.TryGetValue(campaign.Id, out var hold);
-            var reason = Match(campaign, byKey);
+            var reason = Match(campaign, byKey, reasons);
             if (reason is not null) affectedCount++;
 
             var decision = Decide(campaign, hold, reason, excluded, policy, now, resumesAllowed, out var action, out var change);
@@ -214,9 +216,14 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             Note = "Resumed by a person while the service held it.",
         }, "resumed by a person");
 
-    private InterventionReason? Match(Campaign campaign, Dictionary<string, List<WeatherAlert>> byKey)
+    private InterventionReason? Match(Campaign campaign, Dictionary<string, List<WeatherAlert>> byKey, Dictionary<string, InterventionReason?> known)
     {
         if (byKey.Count == 0 || campaign.Regions.Count == 0) return null;
+        // A code holding the separator could pass for two codes: such a list is matched without the cache.
+        var codes = campaign.Regions.Count == 1 ? campaign.Regions[0] : string.Join(CodeSeparator, campaign.Regions);
+        var cacheable = campaign.Regions.Count == 1 || !campaign.Regions.Any(c => c?.Contains(CodeSeparator) == true);
+        if (cacheable && known.TryGetValue(codes, out var cached)) return cached;
+
         List<WeatherAlert>? hits = null;
         List<string>? regions = null;
         foreach (var key in catalog.KeysForCampaign(campaign.Regions))
@@ -225,15 +232,22 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             (hits ??= []).AddRange(found);
             (regions ??= []).Add(key);
         }
-        if (hits is null) return null;
-        var distinct = hits.DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase).OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-        return new InterventionReason(
-            distinct.Select(a => a.Id).ToList(),
-            distinct.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-            regions!,
-            distinct[0].Severity.ToString(),
-            distinct.Max(a => a.InForceUntil));
+        InterventionReason? reason = null;
+        if (hits is not null)
+        {
+            var distinct = hits.DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase).OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+            reason = new InterventionReason(
+                distinct.Select(a => a.Id).ToList(),
+                distinct.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                regions!,
+                distinct[0].Severity.ToString(),
+                distinct.Max(a => a.InForceUntil));
+        }
+        if (cacheable) known[codes] = reason;
+        return reason;
     }
+
+    private const char CodeSeparator = '\u001f';
 
     private static InterventionReason ResumeReason(WeatherHold hold) =>
         new(hold.AlertIds, hold.Events, hold.Regions, hold.Severity, hold.LastAffectedAt);
