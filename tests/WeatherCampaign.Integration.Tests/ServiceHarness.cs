@@ -13,14 +13,18 @@ namespace WeatherCampaign.Integration.Tests;
 /// </summary>
 internal sealed class ServiceHarness : IAsyncDisposable
 {
-    private ServiceHarness(SimulatorServer simulator, ServiceProvider services, CapturedLogs logs)
+    private ServiceHarness(SimulatorServer simulator, ServiceProvider services, CapturedLogs logs, IConfigurationRoot configuration)
     {
+        Configuration = configuration;
         Simulator = simulator;
         Services = services;
         Logs = logs;
     }
 
     public SimulatorServer Simulator { get; }
+
+    /// <summary>The settings; change one and <see cref="IConfigurationRoot.Reload"/> to act as an operator editing app settings.</summary>
+    public IConfigurationRoot Configuration { get; }
     public ServiceProvider Services { get; }
     public CapturedLogs Logs { get; }
 
@@ -56,7 +60,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
         collection.AddWeatherCampaign(configuration);
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new ServiceHarness(simulator, provider, logs);
+        return new ServiceHarness(simulator, provider, logs, configuration);
     }
 
     /// <summary>A clock starting now, advanced only by the test.</summary>

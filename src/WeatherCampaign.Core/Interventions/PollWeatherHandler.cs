@@ -19,8 +19,13 @@ public sealed record CycleRequest
     /// <summary>Let a cycle over <c>Policy:MaxPauseShare</c> through.</summary>
     public bool ApproveLargeCycle { get; init; }
 
-    /// <summary>Evaluate the alerts as at this time (replaying a recorded feed); the ledger is not written.</summary>
+    /// <summary>Only plan: write no ledger change and no audit row, enqueue nothing (the CLI's <c>plan</c>).</summary>
+    public bool Preview { get; init; }
+
+    /// <summary>Evaluate the alerts as at this time (replaying a recorded feed); implies <see cref="Preview"/>.</summary>
     public DateTimeOffset? AsOf { get; init; }
+
+    public bool IsPreview => Preview || AsOf is not null;
 }
 
 /// <summary>What one cycle decided and what it hands to the queue.</summary>
@@ -51,7 +56,8 @@ public sealed partial class PollWeatherHandler(
         var now = request.AsOf ?? started;
         var cycleId = started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         var settings = policy.CurrentValue;
-        var dryRun = request.ForceDryRun || settings.Mode == PolicyMode.DryRun || request.AsOf is not null;
+        var preview = request.IsPreview;
+        var dryRun = preview || request.ForceDryRun || settings.Mode == PolicyMode.DryRun;
 
         var alertsTask = alerts.ReadAsync(cancellationToken);
         var holdsTask = ledger.ListAsync(cancellationToken);
@@ -69,8 +75,34 @@ public sealed partial class PollWeatherHandler(
         var snapshot = await alertsTask.ConfigureAwait(false);
         var holds = await holdsTask.ConfigureAwait(false);
 
-        var plan = planner.Plan(new PlanningInput(cycleId, snapshot, listing, holds, listingError), settings, now,
-            request.ApproveLargeCycle || settings.ApproveNextLargeCycle);
+        var input = new PlanningInput(cycleId, snapshot, listing, holds, listingError);
+        var plan = planner.Plan(input, settings, now, request.ApproveLargeCycle);
+        if (preview) return new CycleResult(plan, [], DryRun: true);
+
+        string? approvedBy = request.ApproveLargeCycle ? "the operator's --approve" : null;
+        if (!dryRun && plan.Verdict == PlanVerdict.HeldForApproval && settings.ApproveNextLargeCycle
+            && await ledger.TryUseStandingApprovalAsync(cycleId, started, cancellationToken).ConfigureAwait(false))
+        {
+            plan = planner.Plan(input, settings, now, approveLargeCycle: true);
+            approvedBy = "Policy:ApproveNextLargeCycle (used once; set it to false and back to true to approve another)";
+        }
+        else if (!dryRun && !settings.ApproveNextLargeCycle)
+        {
+            await ledger.ClearStandingApprovalAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (approvedBy is not null && plan.Pauses > 0 && plan.Pauses > settings.MaxPauseShare * plan.CampaignsRunning && settings.MaxPauseShare < 1.0)
+        {
+            await audit.WriteAsync(new AuditRecord
+            {
+                OccurredAt = started,
+                Outcome = AuditOutcome.Approved,
+                Discriminator = cycleId + "_approved",
+                CycleId = cycleId,
+                Detail = string.Create(CultureInfo.InvariantCulture,
+                    $"{plan.Pauses} of {plan.CampaignsRunning} running campaigns paused, over Policy:MaxPauseShare {settings.MaxPauseShare:P0}, approved by {approvedBy}."),
+                DryRun = dryRun,
+            }, cancellationToken).ConfigureAwait(false);
+        }
 
         // One row per campaign, independent of each other: written side by side, or a big cycle waits on thousands of round trips.
         var writes = new ParallelOptions { MaxDegreeOfParallelism = StorageWritesInFlight, CancellationToken = cancellationToken };

@@ -13,6 +13,7 @@ public enum AuditOutcome
     Rejected,
     Cycle,
     HeldForApproval,
+    Approved,
     Overridden,
     Released,
     ManualHold,

@@ -13,6 +13,8 @@ public class HoldLedger
 {
     public const string TableName = "weatherholds";
     private const string Partition = "hold";
+    private const string ApprovalPartition = "approval";
+    private const string StandingApprovalRow = "ApproveNextLargeCycle";
     private readonly TableClient _table;
 
     /// <param name="tableName">Another table than <see cref="TableName"/>, for tests that must not share one.</param>
@@ -56,6 +58,40 @@ public class HoldLedger
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new HoldConflictException(hold.CampaignId, ex);
+        }
+    }
+
+    /// <summary>
+    /// Uses <c>Policy:ApproveNextLargeCycle</c> for one cycle: true the first time, false while the setting stays on
+    /// after that (so one setting lets one large cycle through), until <see cref="ClearStandingApprovalAsync"/>.
+    /// </summary>
+    public virtual async Task<bool> TryUseStandingApprovalAsync(string cycleId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(ApprovalPartition, StandingApprovalRow)
+            {
+                ["UsedByCycle"] = cycleId,
+                ["UsedAt"] = now,
+            }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Forgets that the standing approval was used (the setting was turned off), so turning it on approves again.</summary>
+    public virtual async Task ClearStandingApprovalAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(ApprovalPartition, StandingApprovalRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Nothing was used: nothing to forget.
         }
     }
 
