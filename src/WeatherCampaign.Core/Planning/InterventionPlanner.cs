@@ -154,11 +154,19 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                 return new(campaign, DecisionKind.None, $"{campaign.RawStatus}: never changed", reason);
 
             case CampaignStatus.Running when reason is not null:
-                // Rule 4: a person resumed what we held; their decision stands for these alerts.
+                // Rule 4: a person resumed what we held; their decision stands for the alerts we held it for.
                 if (active is { State: HoldState.Held })
                 {
-                    change = Overridden(active, reason, now);
-                    return new(campaign, DecisionKind.None, "resumed by a person while held: not paused again for the same alerts", reason);
+                    var seen = active.SuppressedAlertIds.Concat(active.AlertIds).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                    if (reason.AlertIds.All(seen.Contains))
+                    {
+                        change = Overridden(active, reason, now);
+                        return new(campaign, DecisionKind.None, "resumed by a person while held: not paused again for the same alerts", reason);
+                    }
+                    // An alert that came after the hold is news the person could not have weighed.
+                    change = Overridden(active, null, now);
+                    action = InterventionAction.Pause;
+                    return new(campaign, DecisionKind.Pause, "resumed by a person while held, now under a new alert: " + Describe(reason), reason);
                 }
                 if (hold is { State: HoldState.Overridden } && reason.AlertIds.All(id => hold.SuppressedAlertIds.Contains(id, StringComparer.OrdinalIgnoreCase)))
                     return new(campaign, DecisionKind.None, "a person resumed it under these alerts: not paused again", reason);

@@ -269,6 +269,23 @@ public sealed class InterventionPlannerTests
     }
 
     [TestMethod]
+    public void Person_resuming_a_held_campaign_under_a_new_alert_is_paused_for_the_new_alert()
+    {
+        var plan = new PlanningScenario()
+            .Alert("A1", "NYZ072")
+            .Alert("B7", "NYZ073", @event: "Flash Flood Warning")
+            .Campaign("c1", CampaignStatus.Running, "NY")
+            .Hold("c1", HoldState.Held, alertIds: ["A1"])
+            .Plan();
+
+        Assert.AreEqual(InterventionAction.Pause, plan.Interventions.Single().Action);
+        var change = plan.HoldChanges.Single();
+        Assert.AreEqual(HoldChangeKind.Overridden, change.Kind);
+        CollectionAssert.Contains(change.Hold.SuppressedAlertIds.ToList(), "A1");
+        CollectionAssert.DoesNotContain(change.Hold.SuppressedAlertIds.ToList(), "B7");
+    }
+
+    [TestMethod]
     public void Overridden_campaign_is_not_paused_again_for_the_same_alerts()
     {
         var plan = new PlanningScenario()
