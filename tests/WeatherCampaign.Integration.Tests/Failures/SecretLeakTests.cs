@@ -24,7 +24,7 @@ public sealed class SecretLeakTests
         var attempts = new AttemptLog();
         var campaigns = Scenario.Florida(8).Append(Scenario.Florida("../oauth2/token")).ToList();
         await using var harness = await ServiceHarness.StartAsync(campaigns,
-            Scenario.Fast(maxRetries: 3, s => s["Cxone:ClientSecret"] = Secret), services: attempts.Install);
+            Scenario.Fast(maxRetries: 3, s => s["Cxone:ClientSecret"] = Secret, Scenario.ShortAttempt), services: attempts.Install);
         var state = harness.Simulator.State;
         state.SetClientSecret(SimulatorSeed.LocalClientId, Secret);
         var poll = harness.Get<PollWeatherHandler>();

@@ -19,7 +19,7 @@ public sealed class SlowAnswerTests
     [TestMethod]
     public async Task Pause_answered_after_the_timeout_is_retried_changes_once_and_stays_held_by_the_service()
     {
-        await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01")], Scenario.Fast(maxRetries: 2));
+        await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01")], Scenario.Fast(maxRetries: 2, attemptTimeout: Scenario.ShortAttempt));
         harness.HurricaneOverFlorida();
         var cycle = await harness.Get<PollWeatherHandler>().RunAsync();
         var faults = harness.Simulator.State.Faults;
@@ -43,7 +43,7 @@ public sealed class SlowAnswerTests
     [TestMethod]
     public async Task Pause_whose_every_attempt_times_out_goes_back_to_the_queue_and_the_redelivery_records_it_once()
     {
-        await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01")], Scenario.Fast(maxRetries: 1));
+        await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01")], Scenario.Fast(maxRetries: 1, attemptTimeout: Scenario.ShortAttempt));
         harness.HurricaneOverFlorida();
         var cycle = await harness.Get<PollWeatherHandler>().RunAsync();
         var faults = harness.Simulator.State.Faults;
@@ -67,7 +67,7 @@ public sealed class SlowAnswerTests
     public async Task Resume_answered_after_the_timeout_is_retried_changes_once_and_releases_the_hold()
     {
         // The pipeline's timeouts run on the service's clock, so this test keeps the real one and seeds an old hold instead.
-        await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01", CampaignEntity.Paused)], Scenario.Fast(maxRetries: 2));
+        await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01", CampaignEntity.Paused)], Scenario.Fast(maxRetries: 2, attemptTimeout: Scenario.ShortAttempt));
         await Scenario.SeedHeldAsync(harness, "camp-fl-01", DateTimeOffset.UtcNow.AddHours(-2));
         harness.ClearSkies();
         var cycle = await harness.Get<PollWeatherHandler>().RunAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moq;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
@@ -22,13 +23,16 @@ public sealed class TokenFailureTests
     {
         await using var harness = await ServiceHarness.StartAsync(Scenario.Florida(6), Scenario.Fast());
         harness.HurricaneOverFlorida();
-        harness.Simulator.State.Faults.RevokeTokensAfterRequests = 3; // the listing and two pauses, then every token is gone
-
-        var outcomes = await Scenario.RunCycleConcurrentlyAsync(harness);
-
+        var cycle = await harness.Get<PollWeatherHandler>().RunAsync();
         var state = harness.Simulator.State;
+        var tokensBefore = state.TokensIssued;
+        state.Faults.RevokeTokensAfterRequests = 2; // two pauses go through, then every token is gone
+        var apply = harness.Get<ApplyInterventionHandler>();
+
+        var outcomes = await Task.WhenAll(cycle.Messages.Select(m => apply.HandleAsync(m, 1)));
+
         Assert.IsTrue(outcomes.All(o => o == AuditOutcome.Paused), string.Join(", ", outcomes));
-        Assert.AreEqual(2, state.TokensIssued, "the first token and exactly one replacement");
+        Assert.AreEqual(1, state.TokensIssued - tokensBefore, "exactly one replacement token");
         Assert.IsTrue(state.Requests.Any(r => r.StatusCode == 401), "the revocation was met");
         Assert.AreEqual(6, state.StatusChanges);
     }
