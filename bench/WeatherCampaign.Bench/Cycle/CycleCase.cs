@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace WeatherCampaign.Bench.Cycle;
+
+/// <summary>One tenant shape: N campaigns, L ms per request, a limit of R requests/second (and <c>Cxone:RequestsPerSecond</c> = R).</summary>
+internal sealed record CycleCase(int Campaigns, int LatencyMs, double RequestsPerSecond, TimeSpan BaselineCap)
+{
+    public string Name => string.Create(CultureInfo.InvariantCulture, $"N={Campaigns:N0} L={LatencyMs}ms R={RequestsPerSecond:0.#}");
+
+    public static IReadOnlyList<CycleCase> Standard { get; } =
+    [
+        new(1_000, 20, 100, TimeSpan.FromSeconds(60)),
+        new(1_000, 100, 100, TimeSpan.FromSeconds(60)),
+        new(10_000, 20, 100, TimeSpan.FromSeconds(20)),
+        new(10_000, 100, 100, TimeSpan.FromSeconds(20)),
+        new(1_000, 100, 10, TimeSpan.FromSeconds(60)),
+    ];
+}
+
+/// <summary>One measured cycle: wall time, what the tenant saw, and what it should minimally have seen.</summary>
+internal sealed record CycleMeasurement(
+    string Kind,
+    TimeSpan Wall,
+    TimeSpan ListAndPlan,
+    TimeSpan Apply,
+    int Tokens,
+    int Pages,
+    int Gets,
+    int Patches,
+    int TooManyRequests,
+    int MinimalTokens,
+    int MinimalPages,
+    int MinimalTransitions,
+    int StatusChanges,
+    bool AllWorkDone,
+    int MaxInFlight,
+    string? Note)
+{
+    public int Requests => Tokens + Pages + Gets + Patches;
+    public int Minimal => MinimalTokens + MinimalPages + MinimalTransitions;
+
+    /// <summary>Wall time over the time the minimal requests take at the tenant's limit; 1.0 is as fast as the tenant allows.</summary>
+    public double Ratio(double requestsPerSecond) => Minimal == 0 ? double.NaN : Wall.TotalSeconds / (Minimal / requestsPerSecond);
+}
+
+internal sealed record CaseResult(CycleCase Case, CycleMeasurement First, CycleMeasurement Steady, CycleMeasurement? Baseline, bool BaselineCapped);

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using CxoneSimulator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WeatherCampaign.Bench.Data;
+using WeatherCampaign.Core;
+using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Storage;
+using WeatherCampaign.DevTools;
+
+namespace WeatherCampaign.Bench.Cycle;
+
+/// <summary>
+/// Runs cycles of the real service (AddWeatherCampaign, production defaults except the tenant URL, credentials, the feed,
+/// storage and <c>Cxone:RequestsPerSecond</c> = the tenant's limit) against an in-process simulator with latency and a
+/// rate limit, and Azurite for the ledger, the audit trail and the queue.
+/// </summary>
+internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot) : IAsyncDisposable
+{
+    /// <summary>Eight regions, campaigns spread round-robin; the feed warns two of them, so a quarter of the campaigns are hit.</summary>
+    public static readonly string[] Regions = ["US-NY", "US-FL", "US-TX", "US-CA", "US-GA", "US-OR", "US-AZ", "US-PA"];
+    public static readonly HashSet<string> AlertedRegions = ["US-NY", "US-FL"];
+    private const int PageSize = 50; // Cxone:PageSize default
+
+    /// <summary>When the simulator received the first and last request of each kind in the last measured cycle (seconds from its start).</summary>
+    public string Timeline { get; private set; } = "";
+
+    public (int BatchSize, int NewBatchThreshold) HostQueues { get; set; } = ReadHostQueues(repositoryRoot);
+
+    public static async Task<CycleHarness> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
+        var azurite = await AzuriteServer.StartAsync(repositoryRoot, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return new CycleHarness(azurite, repositoryRoot);
+    }
+
+    public async Task<CaseResult> RunAsync(CycleCase @case, bool baseline, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var seed = SimulatorSeed.Generate(@case.Campaigns, Regions, randomSeed: @case.Campaigns);
+        var transitions = seed.Campaigns.Count(c => AlertedRegions.Contains(RegionOf(c)));
+        await using var simulator = await SimulatorServer.StartAsync(seed, ct: cancellationToken).ConfigureAwait(false);
+        simulator.State.SetFeed("nws", StormFeed(DateTimeOffset.UtcNow), "application/geo+json");
+        simulator.State.Faults.LatencyMs = @case.LatencyMs;
+        simulator.State.Faults.RequestsPerSecond = @case.RequestsPerSecond; // Burst 0: the bucket holds one second's worth
+        await ResetStorageAsync(cancellationToken).ConfigureAwait(false);
+
+        CycleMeasurement first, steady;
+        await using (var service = BuildService(simulator, @case.RequestsPerSecond))
+        {
+            first = await MeasureCycleAsync(service, simulator, "first", minimalTokens: 1, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
+            progress($"{@case.Name} first cycle: {Describe(first, @case)}\n    timeline: {Timeline}");
+            await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
+            steady = await MeasureCycleAsync(service, simulator, "no-change", minimalTokens: 0, pages: Pages(@case), transitions: 0, cancellationToken).ConfigureAwait(false);
+            progress($"{@case.Name} no-change cycle: {Describe(steady, @case)}\n    timeline: {Timeline}");
+        }
+
+        if (!baseline) return new CaseResult(@case, first, steady, null, false);
+
+        simulator.State.Seed(seed.Campaigns);
+        await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
+        await using var script = BuildService(simulator, @case.RequestsPerSecond);
+        simulator.State.ResetCounters();
+        var run = await OneAtATimeBaseline.RunAsync(script.GetRequiredService<IHttpClientFactory>(), AlertedRegions, PageSize, @case.BaselineCap, cancellationToken).ConfigureAwait(false);
+        var stats = simulator.State;
+        var measured = new CycleMeasurement("one-at-a-time", run.Elapsed, TimeSpan.Zero, TimeSpan.Zero,
+            stats.CountFor(SimulatorEndpoint.Token), stats.CountFor(SimulatorEndpoint.ListCampaigns), stats.CountFor(SimulatorEndpoint.GetCampaign),
+            stats.CountFor(SimulatorEndpoint.PatchCampaign), stats.TooManyRequestsCount, 1, Pages(@case), transitions, stats.StatusChanges,
+            !run.Capped && stats.StatusChanges == transitions, 1, null);
+        if (run.Capped)
+        {
+            // Every request takes about the same time one at a time: scale the capped run to the whole job.
+            var estimate = TimeSpan.FromSeconds(run.Elapsed.TotalSeconds * measured.Minimal / Math.Max(1, measured.Requests));
+            measured = measured with { Wall = estimate, Note = string.Create(CultureInfo.InvariantCulture, $"capped at {run.Elapsed.TotalSeconds:0} s after {measured.Requests} of {measured.Minimal} requests; wall extrapolated") };
+        }
+        progress($"{@case.Name} one-at-a-time: {Describe(measured, @case)}");
+        return new CaseResult(@case, first, steady, measured, run.Capped);
+    }
+
+    private async Task<CycleMeasurement> MeasureCycleAsync(
+        ServiceProvider service, SimulatorServer simulator, string kind, int minimalTokens, int pages, int transitions, CancellationToken cancellationToken)
+    {
+        var poll = service.GetRequiredService<PollWeatherHandler>();
+        var apply = service.GetRequiredService<ApplyInterventionHandler>();
+        var queue = service.GetRequiredService<StorageClients>().Queue(InterventionQueues.Name);
+        var changesBefore = simulator.State.StatusChanges;
+        simulator.State.ResetCounters();
+        simulator.State.ClearRequests();
+
+        var startedAt = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var cycle = await poll.RunAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var listAndPlan = clock.Elapsed;
+        var drain = await HostQueueListener.RunAsync(queue, apply, cycle.Messages, HostQueues.BatchSize, HostQueues.NewBatchThreshold, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+        clock.Stop();
+
+        var state = simulator.State;
+        Timeline = string.Join("; ", state.Requests.GroupBy(r => r.Endpoint).Select(g =>
+            string.Create(CultureInfo.InvariantCulture, $"{g.Key} {(g.Min(r => r.Timestamp) - startedAt).TotalSeconds:0.00}..{(g.Max(r => r.Timestamp) - startedAt).TotalSeconds:0.00} s")));
+        var pausedInAlertedRegions = state.Campaigns.Count(c => c.Status == CampaignEntity.Paused && AlertedRegions.Contains(RegionOf(c)));
+        var pausedElsewhere = state.Campaigns.Count(c => c.Status == CampaignEntity.Paused && !AlertedRegions.Contains(RegionOf(c)));
+        var expectedPaused = state.Campaigns.Count(c => AlertedRegions.Contains(RegionOf(c)));
+        var done = drain.Failed == 0 && pausedInAlertedRegions == expectedPaused && pausedElsewhere == 0 && cycle.Plan.Verdict == Core.Planning.PlanVerdict.Planned;
+        var outcomes = string.Join(", ", drain.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value} {o.Key.ToWire()}"));
+        var note = drain.Failed > 0 ? $"{drain.Failed} failed ({drain.FirstError})" : outcomes.Length > 0 ? outcomes : null;
+        return new CycleMeasurement(kind, clock.Elapsed, listAndPlan, clock.Elapsed - listAndPlan,
+            state.CountFor(SimulatorEndpoint.Token), state.CountFor(SimulatorEndpoint.ListCampaigns), state.CountFor(SimulatorEndpoint.GetCampaign),
+            state.CountFor(SimulatorEndpoint.PatchCampaign), state.TooManyRequestsCount, minimalTokens, pages, transitions,
+            state.StatusChanges, done, drain.MaxInFlight, note);
+    }
+
+    /// <summary>Cycles run minutes apart in production, so both token buckets (ours and the tenant's) start full.</summary>
+    private static Task WaitForFullBucketsAsync(CycleCase @case, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromSeconds(1.2), cancellationToken);
+
+    private static string RegionOf(CampaignEntity campaign) => campaign.CustomAttributes?["region"].GetString() ?? "";
+
+    private static int Pages(CycleCase @case) => (@case.Campaigns + PageSize - 1) / PageSize;
+
+    private ServiceProvider BuildService(SimulatorServer simulator, double requestsPerSecond)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cxone:BaseUrl"] = simulator.BaseAddress,
+            ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
+            ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
+            ["Cxone:RequestsPerSecond"] = requestsPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["Weather:Feeds:0:Url"] = simulator.BaseAddress + "/feeds/nws",
+            ["Weather:Feeds:0:Format"] = "nws",
+            ["Weather:Feeds:0:Name"] = "nws",
+            ["Weather:UserAgent"] = "(WeatherCampaign benchmark, ops@example.com)",
+            [StorageClients.SettingName] = azurite.ConnectionString,
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddWeatherCampaign(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    private async Task ResetStorageAsync(CancellationToken cancellationToken)
+    {
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        foreach (var table in new[] { HoldLedger.TableName, AuditTrail.TableName })
+        {
+            await tables.DeleteTableAsync(table, cancellationToken).ConfigureAwait(false);
+            await tables.CreateTableIfNotExistsAsync(table, cancellationToken).ConfigureAwait(false);
+        }
+        var queues = StorageClients.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection([new(StorageClients.SettingName, azurite.ConnectionString)]).Build()).Queues;
+        foreach (var queue in new[] { InterventionQueues.Name, InterventionQueues.PoisonName })
+        {
+            var client = queues.GetQueueClient(queue);
+            await client.DeleteIfExistsAsync(cancellationToken).ConfigureAwait(false);
+            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Counting alerts (Severe, Extreme) over NY and FL zones, and advisories elsewhere that the policy ignores.</summary>
+    private static byte[] StormFeed(DateTimeOffset now)
+    {
+        var specs = new List<NwsAlertSpec>();
+        for (var i = 0; i < 12; i++)
+        {
+            specs.Add(new NwsAlertSpec("NY", AlertSeverity.Severe, "Winter Storm Warning"));
+            specs.Add(new NwsAlertSpec("FL", AlertSeverity.Extreme, "Hurricane Warning"));
+        }
+        foreach (var state in new[] { "TX", "CA", "GA", "OR", "AZ", "PA" })
+        {
+            specs.Add(new NwsAlertSpec(state, AlertSeverity.Moderate, "Wind Advisory"));
+            specs.Add(new NwsAlertSpec(state, AlertSeverity.Minor, "Special Weather Statement"));
+        }
+        return NwsFeedGenerator.Generate(specs, now, descriptionChars: 2_000);
+    }
+
+    private static (int, int) ReadHostQueues(string repositoryRoot)
+    {
+        using var hostJson = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(repositoryRoot, "host.json")));
+        var queues = hostJson.RootElement.GetProperty("extensions").GetProperty("queues");
+        return (queues.GetProperty("batchSize").GetInt32(), queues.GetProperty("newBatchThreshold").GetInt32());
+    }
+
+    internal static string Describe(CycleMeasurement m, CycleCase @case) => string.Create(CultureInfo.InvariantCulture,
+        $"{m.Wall.TotalSeconds:0.00} s, {m.Requests} requests ({m.Tokens}+{m.Pages}+{m.Gets}+{m.Patches}) for {m.Minimal} minimal, {m.TooManyRequests} x 429, ratio {m.Ratio(@case.RequestsPerSecond):0.00}, done {m.AllWorkDone}{(m.Note is null ? "" : "; " + m.Note)}");
+
+    public async ValueTask DisposeAsync() => await azurite.DisposeAsync().ConfigureAwait(false);
+}

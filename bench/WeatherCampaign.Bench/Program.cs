@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using WeatherCampaign.Bench.Cycle;
+using WeatherCampaign.Bench.Micro;
+using WeatherCampaign.DevTools;
+
+var command = args.FirstOrDefault() ?? "cycle";
+var root = AzuriteServer.FindRepositoryRoot(AppContext.BaseDirectory);
+switch (command)
+{
+    case "cycle":
+        return await RunCycleAsync(args.Skip(1).ToArray());
+    case "probe":
+        await StorageProbe.RunAsync(root);
+        return 0;
+    case "parse":
+        MicroBenchmarks.Run(root, typeof(ParseBenchmarks));
+        return 0;
+    case "plan":
+        MicroBenchmarks.Run(root, typeof(PlanBenchmarks));
+        return 0;
+    case "all":
+        var code = await RunCycleAsync(args.Skip(1).ToArray());
+        MicroBenchmarks.Run(root, typeof(ParseBenchmarks), typeof(PlanBenchmarks));
+        return code;
+    default:
+        Console.Error.WriteLine("""
+            Usage: dotnet run -c Release --project bench/WeatherCampaign.Bench -- <command> [options]
+              cycle   full cycles against the simulator and Azurite; writes bench/results/cycle-<date>.md
+                      --only <text>   run only the cases whose name contains the text (e.g. "N=1,000")
+                      --no-baseline   skip the one-at-a-time strategy
+                      --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
+              probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
+              parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
+              plan    BenchmarkDotNet: planning 50 000 campaigns against 2 000 alerts
+              all     cycle, then parse and plan
+            """);
+        return 2;
+}
+
+async Task<int> RunCycleAsync(string[] options)
+{
+    var only = Option(options, "--only");
+    var baseline = !options.Contains("--no-baseline");
+    var cases = CycleCase.Standard.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(20)); // every load loop is bounded; this bounds the run
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; bounded.Cancel(); };
+    var clock = Stopwatch.StartNew();
+
+    await using var harness = await CycleHarness.StartAsync(root, bounded.Token);
+    if (Option(options, "--batch-size") is { } batchSize && Option(options, "--new-batch-threshold") is { } threshold)
+        harness.HostQueues = (int.Parse(batchSize, CultureInfo.InvariantCulture), int.Parse(threshold, CultureInfo.InvariantCulture));
+    Console.WriteLine("Warming up (JIT) on a small tenant…");
+    await harness.RunAsync(new CycleCase(80, 0, 1_000, TimeSpan.FromSeconds(10)), baseline: true, _ => { }, bounded.Token);
+
+    var results = new List<CaseResult>();
+    foreach (var @case in cases)
+    {
+        results.Add(await harness.RunAsync(@case, baseline, Console.WriteLine, bounded.Token));
+    }
+
+    var report = CycleReport.Markdown(results, harness.HostQueues, clock.Elapsed);
+    Console.WriteLine();
+    Console.WriteLine(report);
+    var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    await File.WriteAllTextAsync(path, report);
+    Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");
+    return results.All(r => r.First.AllWorkDone && r.Steady.AllWorkDone) ? 0 : 1;
+}
+
+static string? Option(string[] options, string name)
+{
+    var index = Array.IndexOf(options, name);
+    return index >= 0 && index + 1 < options.Length ? options[index + 1] : null;
+}
