@@ -123,7 +123,8 @@ public sealed class CampaignRequestPacer : IDisposable
         // A burst is spent from the tenant's bucket (about one second's worth), which then refills no faster than we send:
         // at most half a second's worth leaves the tenant a margin for arrival jitter (Burst 10 at 10 rps meant 429s).
         var burst = Math.Max(1, Math.Min(options.Value.Burst, (int)(rate / 2)));
-        Limiter = new ElapsedTimeTokenBucket(rate, burst);
+        // Real time, not the service's TimeProvider: the tenant's bucket refills in real time, and a test faking the clock must not freeze the pacer.
+        Limiter = new ElapsedTimeTokenBucket(rate, burst, TimeProvider.System);
     }
 
     public RateLimiter Limiter { get; }

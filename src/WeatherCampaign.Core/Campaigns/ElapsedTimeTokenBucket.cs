@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Threading.RateLimiting;
 
 namespace WeatherCampaign.Core.Campaigns;
@@ -7,7 +6,7 @@ namespace WeatherCampaign.Core.Campaigns;
 /// A token bucket refilled by the time that has actually elapsed, serving waiters first come, first served. The framework's
 /// auto-replenishing bucket adds a fixed amount per timer tick, so every late tick (a busy machine) loses rate for good:
 /// at 100 rps with ticks 18 ms late it paced at about 75 rps. Here a late wake-up only makes the tokens it owes come at once,
-/// never more than the bucket holds. Real time throughout: the tenant's own bucket refills in real time.
+/// never more than the bucket holds. The clock and the wake-up timer both come from the <see cref="TimeProvider"/> given.
 /// </summary>
 internal sealed class ElapsedTimeTokenBucket : RateLimiter
 {
@@ -16,6 +15,7 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
 
     private readonly Lock _gate = new();
     private readonly Queue<Waiter> _waiters = new();
+    private readonly TimeProvider _time;
     private readonly ITimer _wakeUp;
     private readonly double _perSecond;
     private readonly int _capacity;
@@ -26,15 +26,17 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
     private long _refused;
     private bool _disposed;
 
-    public ElapsedTimeTokenBucket(double perSecond, int capacity)
+    public ElapsedTimeTokenBucket(double perSecond, int capacity, TimeProvider timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _perSecond = perSecond;
         _capacity = capacity;
         _tokens = capacity;
-        _refilledAt = Stopwatch.GetTimestamp();
-        _wakeUp = TimeProvider.System.CreateTimer(static state => ((ElapsedTimeTokenBucket)state!).ServeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _time = timeProvider;
+        _refilledAt = timeProvider.GetTimestamp();
+        _wakeUp = timeProvider.CreateTimer(static state => ((ElapsedTimeTokenBucket)state!).ServeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public override TimeSpan? IdleDuration
@@ -97,36 +99,51 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
                 _granted++;
                 return ValueTask.FromResult(Granted);
             }
-            waiter = new Waiter(permitCount);
+            waiter = new Waiter(this, permitCount);
             _waiters.Enqueue(waiter);
             _queued += permitCount;
             ScheduleWakeUp();
         }
         if (cancellationToken.CanBeCanceled)
-            waiter.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((Waiter)state!).TrySetCanceled(token), waiter);
+            waiter.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((Waiter)state!).Bucket.Cancel((Waiter)state!, token), waiter);
         return new ValueTask<RateLimitLease>(waiter.Task);
+    }
+
+    /// <summary>A cancelled waiter leaves the count at once and the queue when it reaches the front; it takes no tokens.</summary>
+    private void Cancel(Waiter waiter, CancellationToken token)
+    {
+        lock (_gate)
+        {
+            if (!waiter.TrySetCanceled(token)) return; // granted or refused first
+            _queued -= waiter.Permits;
+            ServeWaitersLocked();
+        }
     }
 
     private void ServeWaiters()
     {
-        lock (_gate)
+        lock (_gate) ServeWaitersLocked();
+    }
+
+    private void ServeWaitersLocked()
+    {
+        Refill();
+        while (_waiters.TryPeek(out var next))
         {
-            Refill();
-            while (_waiters.TryPeek(out var next))
+            if (next.Task.IsCompleted)
             {
-                if (!next.Task.IsCompleted && _tokens < next.Permits) break;
-                _waiters.Dequeue();
-                _queued -= next.Permits;
-                if (next.Task.IsCompleted) continue; // cancelled while it waited
-                if (next.TrySetResult(Granted))
-                {
-                    _tokens -= next.Permits;
-                    _granted++;
-                }
-                next.Registration.Unregister();
+                _waiters.Dequeue(); // cancelled while it waited
+                continue;
             }
-            if (_waiters.Count > 0) ScheduleWakeUp();
+            if (_tokens < next.Permits) break;
+            _waiters.Dequeue();
+            _queued -= next.Permits;
+            _tokens -= next.Permits;
+            _granted++;
+            next.TrySetResult(Granted);
+            next.Registration.Unregister();
         }
+        if (_waiters.Count > 0) ScheduleWakeUp();
     }
 
     /// <summary>Wakes when the first waiter's tokens will have accrued (at least 1 ms ahead).</summary>
@@ -140,33 +157,31 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
 
     private void Refill()
     {
-        var now = Stopwatch.GetTimestamp();
-        _tokens = Math.Min(_capacity, _tokens + Stopwatch.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond);
+        var now = _time.GetTimestamp();
+        _tokens = Math.Min(_capacity, _tokens + _time.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond);
         _refilledAt = now;
     }
 
     protected override void Dispose(bool disposing)
     {
         if (!disposing) return;
-        List<Waiter> abandoned;
         lock (_gate)
         {
             if (_disposed) return;
             _disposed = true;
             _wakeUp.Dispose();
-            abandoned = [.. _waiters];
-            _waiters.Clear();
+            while (_waiters.TryDequeue(out var waiter))
+            {
+                waiter.TrySetResult(Refused); // continuations run asynchronously, outside this lock
+                waiter.Registration.Unregister();
+            }
             _queued = 0;
-        }
-        foreach (var waiter in abandoned)
-        {
-            waiter.TrySetResult(Refused);
-            waiter.Registration.Unregister();
         }
     }
 
-    private sealed class Waiter(int permits) : TaskCompletionSource<RateLimitLease>(TaskCreationOptions.RunContinuationsAsynchronously)
+    private sealed class Waiter(ElapsedTimeTokenBucket bucket, int permits) : TaskCompletionSource<RateLimitLease>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
+        public ElapsedTimeTokenBucket Bucket { get; } = bucket;
         public int Permits { get; } = permits;
         public CancellationTokenRegistration Registration { get; set; }
     }
