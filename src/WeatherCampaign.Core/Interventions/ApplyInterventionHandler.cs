@@ -92,43 +92,43 @@ public sealed partial class ApplyInterventionHandler(
         switch (change.Outcome)
         {
             case StatusChangeOutcome.Changed:
-                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Paused, attempt, current, null, cancellationToken).ConfigureAwait(false);
+                return await BothAsync(HoldAsync(hold!, cancellationToken),
+                    WriteAsync(message, AuditOutcome.Paused, attempt, current, null, cancellationToken)).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus when earlierAttempt:
                 // An earlier delivery paused it and then failed before recording that: it is ours.
-                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Paused, attempt, current,
-                    "Paused by an earlier attempt of this intervention; recorded on this one.", cancellationToken).ConfigureAwait(false);
+                return await BothAsync(HoldAsync(hold!, cancellationToken), WriteAsync(message, AuditOutcome.Paused, attempt, current,
+                    "Paused by an earlier attempt of this intervention; recorded on this one.", cancellationToken)).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus when duplicate:
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
                     "Duplicate delivery: this intervention already paused the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus when heldBefore:
+                // Here and for someone else's pause below, one write after the other: had the ledger write failed after the
+                // audit row, the retry would take the hold for its own earlier attempt and add a second, contradicting row.
                 await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
                     $"Already paused under the service's earlier intervention {earlierIntervention}; still held by the service.", cancellationToken).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus when change.EarlierAttemptUnanswered:
                 // Our first PATCH timed out (or failed unclearly) after the platform applied it; the retry's 409 is our own change.
-                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Paused, attempt, current,
-                    "Paused by an attempt that got no answer in time; its retry found the campaign paused.", cancellationToken).ConfigureAwait(false);
+                return await BothAsync(HoldAsync(hold!, cancellationToken), WriteAsync(message, AuditOutcome.Paused, attempt, current,
+                    "Paused by an attempt that got no answer in time; its retry found the campaign paused.", cancellationToken)).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus:
+                // One after the other, as above.
                 await EndAsync(hold!, "Someone else paused it before the service did; not ours to resume.", cancellationToken).ConfigureAwait(false);
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
                     "Already paused by someone else; the service will not resume it.", cancellationToken).ConfigureAwait(false);
 
             case StatusChangeOutcome.Conflict:
-                await EndAsync(hold!, $"The campaign is {current}; not forced.", cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Conflict, attempt, current,
-                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken).ConfigureAwait(false);
+                return await BothAsync(EndAsync(hold!, $"The campaign is {current}; not forced.", cancellationToken), WriteAsync(message, AuditOutcome.Conflict, attempt, current,
+                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken)).ConfigureAwait(false);
 
             default:
-                await EndAsync(hold!, "The campaign no longer exists.", cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken).ConfigureAwait(false);
+                return await BothAsync(EndAsync(hold!, "The campaign no longer exists.", cancellationToken),
+                    WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -154,15 +154,15 @@ public sealed partial class ApplyInterventionHandler(
         switch (change.Outcome)
         {
             case StatusChangeOutcome.Changed:
-                await ReleaseAsync(hold, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Resumed, attempt, current, null, cancellationToken).ConfigureAwait(false);
+                return await BothAsync(ReleaseAsync(hold, cancellationToken),
+                    WriteAsync(message, AuditOutcome.Resumed, attempt, current, null, cancellationToken)).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus when earlierAttempt || change.EarlierAttemptUnanswered:
-                await ReleaseAsync(hold, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Resumed, attempt, current,
-                    "Resumed by an earlier attempt of this intervention; recorded on this one.", cancellationToken).ConfigureAwait(false);
+                return await BothAsync(ReleaseAsync(hold, cancellationToken), WriteAsync(message, AuditOutcome.Resumed, attempt, current,
+                    "Resumed by an earlier attempt of this intervention; recorded on this one.", cancellationToken)).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus:
+                // One after the other, for the reason given at the pause's heldBefore case.
                 await ledger.SaveAsync(hold with
                 {
                     State = HoldState.Overridden,
@@ -173,27 +173,38 @@ public sealed partial class ApplyInterventionHandler(
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current, "Already running: a person resumed it first.", cancellationToken).ConfigureAwait(false);
 
             case StatusChangeOutcome.Conflict:
-                await EndAsync(hold, $"The campaign is {current}; not forced.", cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Conflict, attempt, current,
-                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken).ConfigureAwait(false);
+                return await BothAsync(EndAsync(hold, $"The campaign is {current}; not forced.", cancellationToken), WriteAsync(message, AuditOutcome.Conflict, attempt, current,
+                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken)).ConfigureAwait(false);
 
             default:
-                await EndAsync(hold, "The campaign no longer exists.", cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken).ConfigureAwait(false);
+                return await BothAsync(EndAsync(hold, "The campaign no longer exists.", cancellationToken),
+                    WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken)).ConfigureAwait(false);
         }
     }
 
-    private Task HoldAsync(WeatherHold hold, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ledger update and the audit row after a PATCH, written side by side (each is a storage round trip). Both are
+    /// idempotent, and a retry after either fails takes the hold still marked with this message for its own earlier
+    /// attempt, so it converges on the same hold state and the same audit row (same keys).
+    /// </summary>
+    private static async Task<AuditOutcome> BothAsync(Task ledgerWrite, Task<AuditOutcome> auditWrite)
     {
-        var now = timeProvider.GetUtcNow();
-        return ledger.SaveAsync(hold with { State = HoldState.Held, PausedAt = hold.PausedAt ?? now, UpdatedAt = now }, cancellationToken);
+        await Task.WhenAll(ledgerWrite, auditWrite).ConfigureAwait(false);
+        return await auditWrite.ConfigureAwait(false);
     }
 
-    private Task ReleaseAsync(WeatherHold hold, CancellationToken cancellationToken) =>
-        ledger.SaveAsync(hold with { State = HoldState.Released, UpdatedAt = timeProvider.GetUtcNow(), Note = "Resumed by the service." }, cancellationToken);
+    // Async, so that a ledger failing at once still fails the task rather than the call, and the audit row goes out alongside.
+    private async Task HoldAsync(WeatherHold hold, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await ledger.SaveAsync(hold with { State = HoldState.Held, PausedAt = hold.PausedAt ?? now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
+    }
 
-    private Task EndAsync(WeatherHold hold, string note, CancellationToken cancellationToken) =>
-        ledger.SaveAsync(hold with { State = HoldState.Ended, UpdatedAt = timeProvider.GetUtcNow(), Note = note }, cancellationToken);
+    private async Task ReleaseAsync(WeatherHold hold, CancellationToken cancellationToken) =>
+        await ledger.SaveAsync(hold with { State = HoldState.Released, UpdatedAt = timeProvider.GetUtcNow(), Note = "Resumed by the service." }, cancellationToken).ConfigureAwait(false);
+
+    private async Task EndAsync(WeatherHold hold, string note, CancellationToken cancellationToken) =>
+        await ledger.SaveAsync(hold with { State = HoldState.Ended, UpdatedAt = timeProvider.GetUtcNow(), Note = note }, cancellationToken).ConfigureAwait(false);
 
     private async Task<AuditOutcome> WriteAsync(
         InterventionMessage message, AuditOutcome outcome, long attempt, string? campaignStatus, string? detail, CancellationToken cancellationToken)

@@ -61,12 +61,14 @@ public sealed class StorageFailureTests
 
         await Assert.ThrowsAsync<RequestFailedException>(() => apply.HandleAsync(message, 1));
         Assert.AreEqual(HoldState.Pausing, (await harness.HoldAsync("camp-fl-01"))!.State, "the intent survived the failure");
+        var auditedAlongside = (await harness.AuditAsync()).Count(r => r.Outcome == AuditOutcome.Paused);
         var retried = await apply.HandleAsync(message, 2);
 
         Assert.AreEqual(AuditOutcome.Paused, retried);
         Assert.AreEqual(1, harness.Simulator.State.StatusChanges);
         Assert.AreEqual(HoldState.Held, (await harness.HoldAsync("camp-fl-01"))!.State, "held by the service, so it is resumed later");
-        Assert.AreEqual(1, (await harness.AuditAsync()).Count(r => r.Outcome == AuditOutcome.Paused), "the pause shows once");
+        Assert.AreEqual(1, auditedAlongside, "the audit row went out alongside the failed ledger write");
+        Assert.AreEqual(1, (await harness.AuditAsync()).Count(r => r.Outcome == AuditOutcome.Paused), "the retry's row replaced it: the pause shows once");
     }
 
     [TestMethod]
