@@ -29,6 +29,8 @@ switch (command)
               cycle   full cycles against the simulator and Azurite; writes bench/results/cycle-<date>.md
                       --only <text>   run only the cases whose name contains the text (e.g. "N=1,000")
                       --no-baseline   skip the one-at-a-time strategy
+                      --storage azurite|memory|both   ledger and audit trail in Azurite, in process memory, or each in turn (default both)
+                      --listing-concurrency <n>   override Cxone:ListingConcurrency
                       --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
@@ -42,6 +44,11 @@ async Task<int> RunCycleAsync(string[] options)
 {
     var only = Option(options, "--only");
     var baseline = !options.Contains("--no-baseline");
+    StorageMode[] storages = Option(options, "--storage") switch
+    {
+        null or "both" => [StorageMode.Azurite, StorageMode.Memory],
+        var mode => [Enum.Parse<StorageMode>(mode, ignoreCase: true)],
+    };
     var cases = CycleCase.Standard.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
     using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(20)); // every load loop is bounded; this bounds the run
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; bounded.Cancel(); };
@@ -50,16 +57,21 @@ async Task<int> RunCycleAsync(string[] options)
     await using var harness = await CycleHarness.StartAsync(root, bounded.Token);
     if (Option(options, "--batch-size") is { } batchSize && Option(options, "--new-batch-threshold") is { } threshold)
         harness.HostQueues = (int.Parse(batchSize, CultureInfo.InvariantCulture), int.Parse(threshold, CultureInfo.InvariantCulture));
+    if (Option(options, "--listing-concurrency") is { } listing)
+        harness.ListingConcurrency = int.Parse(listing, CultureInfo.InvariantCulture);
     Console.WriteLine("Warming up (JIT) on a small tenant…");
-    await harness.RunAsync(new CycleCase(80, 0, 1_000, TimeSpan.FromSeconds(10)), baseline: true, _ => { }, bounded.Token);
+    foreach (var storage in storages)
+        await harness.RunAsync(new CycleCase(80, 0, 1_000, TimeSpan.FromSeconds(10)), storage, baseline: true, _ => { }, bounded.Token);
 
     var results = new List<CaseResult>();
     foreach (var @case in cases)
     {
-        results.Add(await harness.RunAsync(@case, baseline, Console.WriteLine, bounded.Token));
+        // The one-at-a-time script writes no storage, so it runs once per case (with the first storage mode).
+        foreach (var storage in storages)
+            results.Add(await harness.RunAsync(@case, storage, baseline && storage == storages[0], Console.WriteLine, bounded.Token));
     }
 
-    var report = CycleReport.Markdown(results, harness.HostQueues, clock.Elapsed);
+    var report = CycleReport.Markdown(results, harness.HostQueues, harness.ListingConcurrency, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(report);
     var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}.md");

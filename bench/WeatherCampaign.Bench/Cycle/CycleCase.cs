@@ -43,4 +43,4 @@ internal sealed record CycleMeasurement(
     public double Ratio(double requestsPerSecond) => Minimal == 0 ? double.NaN : Wall.TotalSeconds / (Minimal / requestsPerSecond);
 }
 
-internal sealed record CaseResult(CycleCase Case, CycleMeasurement First, CycleMeasurement Steady, CycleMeasurement? Baseline, bool BaselineCapped);
+internal sealed record CaseResult(CycleCase Case, StorageMode Storage, CycleMeasurement First, CycleMeasurement Steady, CycleMeasurement? Baseline, bool BaselineCapped);

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using CxoneSimulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using WeatherCampaign.Bench.Data;
 using WeatherCampaign.Core;
@@ -18,7 +19,7 @@ namespace WeatherCampaign.Bench.Cycle;
 /// <summary>
 /// Runs cycles of the real service (AddWeatherCampaign, production defaults except the tenant URL, credentials, the feed,
 /// storage and <c>Cxone:RequestsPerSecond</c> = the tenant's limit) against an in-process simulator with latency and a
-/// rate limit, and Azurite for the ledger, the audit trail and the queue.
+/// rate limit, and Azurite for the queue and (unless <see cref="StorageMode.Memory"/>) the ledger and the audit trail.
 /// </summary>
 internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot) : IAsyncDisposable
 {
@@ -32,13 +33,16 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
 
     public (int BatchSize, int NewBatchThreshold) HostQueues { get; set; } = ReadHostQueues(repositoryRoot);
 
+    /// <summary><c>Cxone:ListingConcurrency</c> when set (else the production default).</summary>
+    public int? ListingConcurrency { get; set; }
+
     public static async Task<CycleHarness> StartAsync(string repositoryRoot, CancellationToken cancellationToken)
     {
         var azurite = await AzuriteServer.StartAsync(repositoryRoot, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new CycleHarness(azurite, repositoryRoot);
     }
 
-    public async Task<CaseResult> RunAsync(CycleCase @case, bool baseline, Action<string> progress, CancellationToken cancellationToken)
+    public async Task<CaseResult> RunAsync(CycleCase @case, StorageMode storage, bool baseline, Action<string> progress, CancellationToken cancellationToken)
     {
         var seed = SimulatorSeed.Generate(@case.Campaigns, Regions, randomSeed: @case.Campaigns);
         var transitions = seed.Campaigns.Count(c => AlertedRegions.Contains(RegionOf(c)));
@@ -49,20 +53,20 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         await ResetStorageAsync(cancellationToken).ConfigureAwait(false);
 
         CycleMeasurement first, steady;
-        await using (var service = BuildService(simulator, @case.RequestsPerSecond))
+        await using (var service = BuildService(simulator, @case.RequestsPerSecond, storage))
         {
             first = await MeasureCycleAsync(service, simulator, "first", minimalTokens: 1, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
-            progress($"{@case.Name} first cycle: {Describe(first, @case)}\n    timeline: {Timeline}");
+            progress($"{@case.Name} [{storage}] first cycle: {Describe(first, @case)}\n    timeline: {Timeline}");
             await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
             steady = await MeasureCycleAsync(service, simulator, "no-change", minimalTokens: 0, pages: Pages(@case), transitions: 0, cancellationToken).ConfigureAwait(false);
-            progress($"{@case.Name} no-change cycle: {Describe(steady, @case)}\n    timeline: {Timeline}");
+            progress($"{@case.Name} [{storage}] no-change cycle: {Describe(steady, @case)}\n    timeline: {Timeline}");
         }
 
-        if (!baseline) return new CaseResult(@case, first, steady, null, false);
+        if (!baseline) return new CaseResult(@case, storage, first, steady, null, false);
 
         simulator.State.Seed(seed.Campaigns);
         await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
-        await using var script = BuildService(simulator, @case.RequestsPerSecond);
+        await using var script = BuildService(simulator, @case.RequestsPerSecond, storage);
         simulator.State.ResetCounters();
         var run = await OneAtATimeBaseline.RunAsync(script.GetRequiredService<IHttpClientFactory>(), AlertedRegions, PageSize, @case.BaselineCap, cancellationToken).ConfigureAwait(false);
         var stats = simulator.State;
@@ -77,7 +81,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
             measured = measured with { Wall = estimate, Note = string.Create(CultureInfo.InvariantCulture, $"capped at {run.Elapsed.TotalSeconds:0} s after {measured.Requests} of {measured.Minimal} requests; wall extrapolated") };
         }
         progress($"{@case.Name} one-at-a-time: {Describe(measured, @case)}");
-        return new CaseResult(@case, first, steady, measured, run.Capped);
+        return new CaseResult(@case, storage, first, steady, measured, run.Capped);
     }
 
     private async Task<CycleMeasurement> MeasureCycleAsync(
@@ -120,7 +124,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
 
     private static int Pages(CycleCase @case) => (@case.Campaigns + PageSize - 1) / PageSize;
 
-    private ServiceProvider BuildService(SimulatorServer simulator, double requestsPerSecond)
+    private ServiceProvider BuildService(SimulatorServer simulator, double requestsPerSecond, StorageMode storage)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -134,10 +138,16 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
             ["Weather:UserAgent"] = "(WeatherCampaign benchmark, ops@example.com)",
             [StorageClients.SettingName] = azurite.ConnectionString,
         };
+        if (ListingConcurrency is { } listing) settings["Cxone:ListingConcurrency"] = listing.ToString(CultureInfo.InvariantCulture);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddWeatherCampaign(configuration);
+        if (storage == StorageMode.Memory)
+        {
+            services.Replace(ServiceDescriptor.Singleton<HoldLedger>(new InMemoryHoldLedger()));
+            services.Replace(ServiceDescriptor.Singleton<AuditTrail>(new InMemoryAuditTrail()));
+        }
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

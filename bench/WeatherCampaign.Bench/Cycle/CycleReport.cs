@@ -1,33 +1,36 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Bench.Cycle;
 
 /// <summary>The markdown table of a cycle run.</summary>
 internal static class CycleReport
 {
-    public static string Markdown(IReadOnlyList<CaseResult> results, (int BatchSize, int NewBatchThreshold) hostQueues, TimeSpan total)
+    public static string Markdown(IReadOnlyList<CaseResult> results, (int BatchSize, int NewBatchThreshold) hostQueues, int? listingConcurrency, TimeSpan total)
     {
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         text.AppendLine(inv, $"# Cycle benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(inv, $"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}. " +
-            $"Simulator in-process, Azurite (in memory) for ledger, audit and queue. Production defaults (`Cxone:Burst` 10, `ListingConcurrency` 8, `PageSize` 50) " +
+            $"Simulator in-process; Azurite (in memory) for the queue, and for the ledger and audit trail where Storage says azurite (memory: both in process memory, " +
+            $"ETag semantics kept, so the campaign API and the queue are what remain). Production defaults (`Cxone:Burst` 10, `ListingConcurrency` " +
+            $"{listingConcurrency ?? new CxoneOptions().ListingConcurrency}{(listingConcurrency is null ? "" : " (overridden)")}, `PageSize` 50) " +
             $"with `Cxone:RequestsPerSecond` = R = the simulator's limit (its bucket holds R). Interventions go through the `interventions` queue and are applied " +
             $"as one host instance does with host.json `batchSize` {hostQueues.BatchSize} + `newBatchThreshold` {hostQueues.NewBatchThreshold}. Whole run: {total.TotalMinutes:0.0} min; load average at the end {LoadAverage()}.");
         text.AppendLine();
         text.AppendLine("Requests = token + listing pages + GET + PATCH as the simulator counted them (429 answers included); minimal = token (1 when none is cached) + pages + transitions; ratio = wall ÷ (minimal ÷ R).");
         text.AppendLine();
-        text.AppendLine("| Case | Cycle | Wall (s) | List+plan (s) | Apply (s) | Requests (tok+pages+GET+PATCH) | Minimal | 429s | Ratio | Max in flight | All done | Outcomes |");
-        text.AppendLine("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|");
+        text.AppendLine("| Case | Storage | Cycle | Wall (s) | List+plan (s) | Apply (s) | Requests (tok+pages+GET+PATCH) | Minimal | 429s | Ratio | Max in flight | All done | Outcomes |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|");
         foreach (var result in results)
         {
             foreach (var m in new[] { result.First, result.Steady })
             {
                 text.AppendLine(inv,
-                    $"| {result.Case.Name} | {m.Kind} | {m.Wall.TotalSeconds:0.00} | {m.ListAndPlan.TotalSeconds:0.00} | {m.Apply.TotalSeconds:0.00} | {m.Requests} ({m.Tokens}+{m.Pages}+{m.Gets}+{m.Patches}) | {m.Minimal} | {m.TooManyRequests} | {Ratio(m, result.Case)} | {m.MaxInFlight} | {(m.AllWorkDone ? "yes" : "NO")} | {m.Note ?? "none"} |");
+                    $"| {result.Case.Name} | {Label(result.Storage)} | {m.Kind} | {m.Wall.TotalSeconds:0.00} | {m.ListAndPlan.TotalSeconds:0.00} | {m.Apply.TotalSeconds:0.00} | {m.Requests} ({m.Tokens}+{m.Pages}+{m.Gets}+{m.Patches}) | {m.Minimal} | {m.TooManyRequests} | {Ratio(m, result.Case)} | {m.MaxInFlight} | {(m.AllWorkDone ? "yes" : "NO")} | {m.Note ?? "none"} |");
             }
         }
 
@@ -48,6 +51,8 @@ internal static class CycleReport
         }
         return text.ToString();
     }
+
+    private static string Label(StorageMode storage) => storage == StorageMode.Memory ? "memory" : "azurite";
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -25,7 +25,7 @@ public sealed class CxoneOptions : IValidatableObject
     [Range(1, 10_000)] public int Burst { get; set; } = 10;
 
     /// <summary>How many listing pages are read at once after the first.</summary>
-    [Range(1, 64)] public int ListingConcurrency { get; set; } = 8;
+    [Range(1, 64)] public int ListingConcurrency { get; set; } = 16;
 
     /// <summary>One attempt's limit; a slower answer counts as a transient failure.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure;
+using WeatherCampaign.Core.Storage;
+
+namespace WeatherCampaign.Bench.Cycle;
+
+/// <summary>Where the cycle keeps its ledger and audit trail: Azurite (the real tables) or process memory.</summary>
+internal enum StorageMode
+{
+    Azurite,
+    Memory,
+}
+
+/// <summary>
+/// The <c>weatherholds</c> table in memory, for measuring a cycle with the campaign API as its only limit. Table semantics are
+/// kept: a save without an ETag creates the row (409 if it exists), a save with one replaces it only if unchanged (412).
+/// </summary>
+internal sealed class InMemoryHoldLedger : HoldLedger
+{
+    private readonly ConcurrentDictionary<string, WeatherHold> _holds = new(StringComparer.Ordinal);
+    private long _version;
+    private int _approvalUsed;
+
+    public override Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public override Task<IReadOnlyList<WeatherHold>> ListAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<WeatherHold>>([.. _holds.Values]);
+
+    public override Task<WeatherHold?> GetAsync(string campaignId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_holds.GetValueOrDefault(campaignId));
+
+    public override Task<WeatherHold> SaveAsync(WeatherHold hold, CancellationToken cancellationToken = default)
+    {
+        var saved = hold with { ETag = new ETag(Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture)) };
+        if (hold.ETag == default)
+        {
+            if (!_holds.TryAdd(hold.CampaignId, saved)) throw Conflict(hold, 409);
+            return Task.FromResult(saved);
+        }
+        if (!_holds.TryGetValue(hold.CampaignId, out var current)) throw new RequestFailedException(404, "The hold does not exist.");
+        // TryUpdate compares with the row just read, so a replace that raced another one fails as an ETag mismatch would.
+        if (current.ETag != hold.ETag || !_holds.TryUpdate(hold.CampaignId, saved, current)) throw Conflict(hold, 412);
+        return Task.FromResult(saved);
+    }
+
+    public override Task<bool> TryUseStandingApprovalAsync(string cycleId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Interlocked.Exchange(ref _approvalUsed, 1) == 0);
+
+    public override Task ClearStandingApprovalAsync(CancellationToken cancellationToken = default)
+    {
+        Interlocked.Exchange(ref _approvalUsed, 0);
+        return Task.CompletedTask;
+    }
+
+    private static HoldConflictException Conflict(WeatherHold hold, int status) =>
+        new(hold.CampaignId, new RequestFailedException(status, status == 409 ? "The hold already exists." : "The hold changed since it was read."));
+}
+
+/// <summary>The <c>audit</c> table in memory: rows keyed as in the table, so writing a record again replaces it.</summary>
+internal sealed class InMemoryAuditTrail : AuditTrail
+{
+    private readonly ConcurrentDictionary<(string Partition, string Row), AuditRecord> _rows = new();
+
+    public override Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public override Task WriteAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        _rows[(record.PartitionKey, record.RowKey)] = record;
+        return Task.CompletedTask;
+    }
+
+    public override IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = _rows
+            .OrderByDescending(r => r.Key.Partition, StringComparer.Ordinal) // newest day first, newest first within it
+            .ThenBy(r => r.Key.Row, StringComparer.Ordinal)
+            .Select(r => r.Value)
+            .Where(r => r.OccurredAt >= query.Since && r.OccurredAt <= query.Until)
+            .Where(r => query.CampaignId is null || r.CampaignId == query.CampaignId)
+            .Where(r => query.Outcome is null || r.Outcome == query.Outcome);
+        return (query.Limit is { } limit ? rows.Take(limit) : rows).ToAsyncEnumerable();
+    }
+}
