@@ -1,4 +1,6 @@
 using CxoneSimulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
 
@@ -43,5 +45,42 @@ public sealed class ApplyInterventionTests
         Assert.AreEqual(AuditOutcome.Skipped, outcome);
         Assert.AreEqual(HoldState.Ended, (await harness.Get<HoldLedger>().GetAsync("camp-tx-8"))!.State, "a person's pause is not ours to resume");
         Assert.AreEqual(0, harness.Simulator.State.StatusChanges);
+    }
+}
+
+/// <summary>Audit rows when the audit table fails once after the hold was recorded.</summary>
+[TestClass]
+public sealed class LostAuditRowTests
+{
+    [TestInitialize]
+    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+
+    [TestMethod]
+    public async Task Pause_whose_audit_row_was_lost_is_recorded_when_the_message_comes_again()
+    {
+        await using var harness = await ServiceHarness.StartAsync([CampaignEntity.Create("camp-tx-7", "Gulf Surveys", CampaignEntity.Running, "US-TX")],
+            services: s => s.Replace(ServiceDescriptor.Singleton<AuditTrail>(sp => new AuditTrailFailingOnce(sp.GetRequiredService<StorageClients>().Tables, AuditOutcome.Paused))));
+        var apply = harness.Get<ApplyInterventionHandler>();
+        var message = new InterventionMessage(1, "cycle-4-00001", "cycle-4", "camp-tx-7", "Gulf Surveys", "pause",
+            new InterventionMessageReason(["hurricane-1"], ["Hurricane Warning"], ["STATE:TX"], "Extreme", null), DateTimeOffset.UtcNow).ToJson();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => apply.HandleAsync(message, 1));
+        var again = await apply.HandleAsync(message, 2);
+
+        Assert.AreEqual(AuditOutcome.Skipped, again);
+        var rows = await EndToEndTests.ReadAuditAsync(harness, TimeProvider.System);
+        Assert.AreEqual(1, rows.Count(r => r.Outcome == AuditOutcome.Paused), "the pause is in the trail once");
+        Assert.AreEqual(1, rows.Count(r => r.Outcome == AuditOutcome.Skipped));
+        Assert.AreEqual(1, harness.Simulator.State.StatusChanges);
+    }
+
+    private sealed class AuditTrailFailingOnce(Azure.Data.Tables.TableServiceClient tables, AuditOutcome failOn) : AuditTrail(tables)
+    {
+        private int _failed;
+
+        public override Task WriteAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
+            record.Outcome == failOn && Interlocked.Exchange(ref _failed, 1) == 0
+                ? Task.FromException(new InvalidOperationException("audit table unavailable"))
+                : base.WriteAsync(record, cancellationToken);
     }
 }

@@ -101,6 +101,7 @@ public sealed partial class ApplyInterventionHandler(
                     "Paused by an earlier attempt of this intervention; recorded on this one.", cancellationToken)).ConfigureAwait(false);
 
             case StatusChangeOutcome.AlreadyInStatus when duplicate:
+                await RestoreOutcomeRowAsync(message, AuditOutcome.Paused, attempt, current, cancellationToken).ConfigureAwait(false);
                 return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
                     "Duplicate delivery: this intervention already paused the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
 
@@ -135,12 +136,16 @@ public sealed partial class ApplyInterventionHandler(
     private async Task<AuditOutcome> ResumeAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
     {
         var hold = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
+        if (hold is { State: HoldState.Released } && hold.MessageId == message.Id)
+        {
+            await RestoreOutcomeRowAsync(message, AuditOutcome.Resumed, attempt, null, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+                "Duplicate delivery: this intervention already resumed the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
+        }
         if (hold is null || !hold.IsActive)
         {
-            var detail = hold is { State: HoldState.Released } && hold.MessageId == message.Id
-                ? "Duplicate delivery: this intervention already resumed the campaign; nothing changed."
-                : $"The service does not hold this campaign ({(hold is null ? "no hold" : "hold " + hold.State)}); a resume is not ours to make.";
-            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null, detail, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+                $"The service does not hold this campaign ({(hold is null ? "no hold" : "hold " + hold.State)}); a resume is not ours to make.", cancellationToken).ConfigureAwait(false);
         }
         if (hold.ManualHoldReason is { } manual)
             return await WriteAsync(message, AuditOutcome.Skipped, attempt, null, $"Held by an operator: {manual}", cancellationToken).ConfigureAwait(false);
@@ -205,6 +210,14 @@ public sealed partial class ApplyInterventionHandler(
 
     private async Task EndAsync(WeatherHold hold, string note, CancellationToken cancellationToken) =>
         await ledger.SaveAsync(hold with { State = HoldState.Ended, UpdatedAt = timeProvider.GetUtcNow(), Note = note }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// On a repeated delivery of a message whose change is already in the ledger, writes its outcome row if it is missing:
+    /// the earlier delivery may have recorded the hold and then failed to write the row.
+    /// </summary>
+    private Task RestoreOutcomeRowAsync(InterventionMessage message, AuditOutcome outcome, long attempt, string? campaignStatus, CancellationToken cancellationToken) =>
+        audit.WriteIfAbsentAsync(AuditRows.ForMessage(message, outcome, timeProvider.GetUtcNow(), attempt, campaignStatus,
+            "Recorded on a repeated delivery: the earlier one changed the campaign but could not write this row."), cancellationToken);
 
     private async Task<AuditOutcome> WriteAsync(
         InterventionMessage message, AuditOutcome outcome, long attempt, string? campaignStatus, string? detail, CancellationToken cancellationToken)

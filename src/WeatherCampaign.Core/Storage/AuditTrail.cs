@@ -25,6 +25,19 @@ public class AuditTrail
     public virtual async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
         await _table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Writes the row unless one with the same keys exists (restores a row a failed attempt could not write, keeps one it did).</summary>
+    public virtual async Task WriteIfAbsentAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(record), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already recorded.
+        }
+    }
+
     /// <summary>Rows in the window, newest first, filtered by campaign and outcome.</summary>
     public virtual async IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
