@@ -61,7 +61,12 @@ internal sealed class CampaignApi : IAsyncDisposable
         return new CampaignApi(services.BuildServiceProvider(), tenant, clock);
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        // A call a failed test left waiting on the fake clock ends at its total timeout; disposal would otherwise wait for it.
+        Clock.Advance(TimeSpan.FromHours(1));
+        return _services.DisposeAsync();
+    }
 }
 
 /// <summary>A fake clock that also tells when someone starts waiting on it, and for how long (Polly's retry delays are timers on it).</summary>

@@ -13,6 +13,9 @@ namespace WeatherCampaign.Core.Tests.Campaigns;
 [TestClass]
 public sealed class CampaignResilienceTests
 {
+    /// <summary>A call waiting on the fake clock for a wait it should not have would otherwise hang the run.</summary>
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+
     private static HttpResponseMessage TooManyRequests(Action<HttpResponseMessage> retryAfter)
     {
         var response = Json(HttpStatusCode.TooManyRequests, """{"error":"too_many_requests"}""");
@@ -34,7 +37,7 @@ public sealed class CampaignResilienceTests
         api.Clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(1));
         Assert.HasCount(1, api.Tenant.ApiRequests, "no retry before the header's time");
         api.Clock.Advance(TimeSpan.FromMilliseconds(1));
-        var campaign = await read;
+        var campaign = await read.WaitAsync(Limit);
 
         Assert.AreEqual("camp-1", campaign!.Id);
         var calls = api.Tenant.ApiRequests;
@@ -57,7 +60,7 @@ public sealed class CampaignResilienceTests
         api.Clock.Advance(TimeSpan.FromSeconds(45) - TimeSpan.FromMilliseconds(1));
         Assert.HasCount(1, api.Tenant.ApiRequests, "no retry before the header's date");
         api.Clock.Advance(TimeSpan.FromMilliseconds(1));
-        await read;
+        await read.WaitAsync(Limit);
 
         Assert.AreEqual(retryAt, api.Tenant.ApiRequests[1].At);
     }
@@ -71,7 +74,7 @@ public sealed class CampaignResilienceTests
             .Then(_ => TooManyRequests(r => r.Headers.Add("Retry-After", past.ToString("R", CultureInfo.InvariantCulture))))
             .Then(HttpStatusCode.OK, Entity("camp-1", "running"));
 
-        await api.Platform.GetCampaignAsync("camp-1");
+        await api.Platform.GetCampaignAsync("camp-1").WaitAsync(Limit);
 
         Assert.HasCount(2, api.Tenant.ApiRequests);
     }
@@ -98,7 +101,7 @@ public sealed class CampaignResilienceTests
             Assert.HasCount(retry, api.Tenant.ApiRequests, "not before the backoff");
             api.Clock.Advance(TimeSpan.FromMilliseconds(1));
         }
-        var campaign = await read;
+        var campaign = await read.WaitAsync(Limit);
 
         Assert.AreEqual("camp-1", campaign!.Id);
         Assert.HasCount(4, api.Tenant.ApiRequests);
@@ -191,8 +194,8 @@ public sealed class CampaignResilienceTests
         var change = api.Platform.SetStatusAsync("camp-1", CampaignStatus.Paused);
         api.Clock.Advance(await wait);
 
-        Assert.AreEqual(StatusChangeOutcome.AlreadyInStatus, (await change).Outcome);
-        Assert.IsTrue((await change).EarlierAttemptUnanswered);
+        Assert.AreEqual(StatusChangeOutcome.AlreadyInStatus, (await change.WaitAsync(Limit)).Outcome);
+        Assert.IsTrue((await change.WaitAsync(Limit)).EarlierAttemptUnanswered);
     }
 
     [TestMethod]
@@ -208,8 +211,8 @@ public sealed class CampaignResilienceTests
         var change = api.Platform.SetStatusAsync("camp-1", CampaignStatus.Paused);
         api.Clock.Advance(await wait);
 
-        Assert.AreEqual(StatusChangeOutcome.AlreadyInStatus, (await change).Outcome);
-        Assert.IsFalse((await change).EarlierAttemptUnanswered, "a 429 was refused, not applied");
+        Assert.AreEqual(StatusChangeOutcome.AlreadyInStatus, (await change.WaitAsync(Limit)).Outcome);
+        Assert.IsFalse((await change.WaitAsync(Limit)).EarlierAttemptUnanswered, "a 429 was refused, not applied");
     }
 
     [TestMethod]
