@@ -38,12 +38,12 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public static async Task<CliHarness> StartAsync(IEnumerable<CampaignEntity> campaigns, string feed, Action<Dictionary<string, string?>>? settings = null)
     {
-        await TestStorage.ResetAsync();
+        await SharedAzurite.ResetServiceStateAsync();
         var simulator = await SimulatorServer.StartAsync(SimulatorSeed.Default with { Campaigns = campaigns.ToList() });
         simulator.State.SetFeed("nws", feed, NwsFeed.ContentType);
         var values = new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString,
             ["Cxone:BaseUrl"] = simulator.BaseAddress,
             ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
             ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
@@ -80,59 +80,4 @@ internal sealed class CliHarness : IAsyncDisposable
         if (automationOff) attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
         return new CampaignEntity(id, name, status, attributes);
     }
-}
-
-/// <summary>NWS API GeoJSON (the shape of api.weather.gov/alerts/active) written for these tests.</summary>
-internal static class NwsFeed
-{
-    public const string ContentType = "application/geo+json";
-
-    public static string Empty => With();
-
-    public static string With(params NwsAlert[] alerts) => JsonSerializer.Serialize(new
-    {
-        type = "FeatureCollection",
-        features = alerts.Select(a => new
-        {
-            id = "https://api.weather.gov/alerts/" + a.Id,
-            type = "Feature",
-            geometry = (object?)null,
-            properties = new Dictionary<string, object?>
-            {
-                ["@id"] = "https://api.weather.gov/alerts/" + a.Id,
-                ["id"] = a.Id,
-                ["areaDesc"] = string.Join("; ", a.Zones),
-                ["geocode"] = new { UGC = a.Zones, SAME = Array.Empty<string>() },
-                ["references"] = Array.Empty<object>(),
-                ["sent"] = a.Onset.ToString("o"),
-                ["effective"] = a.Onset.ToString("o"),
-                ["onset"] = a.Onset.ToString("o"),
-                ["expires"] = a.Ends.ToString("o"),
-                ["ends"] = a.Ends.ToString("o"),
-                ["status"] = "Actual",
-                ["messageType"] = "Alert",
-                ["category"] = "Met",
-                ["severity"] = a.Severity,
-                ["certainty"] = "Likely",
-                ["urgency"] = "Expected",
-                ["event"] = a.Event,
-                ["senderName"] = "NWS Test Office",
-                ["headline"] = a.Event + " issued for " + string.Join(", ", a.Zones),
-            },
-        }).ToArray(),
-    });
-}
-
-internal sealed record NwsAlert(string Id, string Event, string Severity, string[] Zones, DateTimeOffset Onset, DateTimeOffset Ends)
-{
-    public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
-
-    public static NwsAlert Hurricane(params string[] zones) =>
-        new("urn:oid:2.49.0.1.840.0.test.hurricane", "Hurricane Warning", "Extreme", zones, Now.AddHours(-1), Now.AddHours(12));
-
-    public static NwsAlert Blizzard(params string[] zones) =>
-        new("urn:oid:2.49.0.1.840.0.test.blizzard", "Blizzard Warning", "Severe", zones, Now.AddHours(-1), Now.AddHours(18));
-
-    public static NwsAlert WindAdvisory(params string[] zones) =>
-        new("urn:oid:2.49.0.1.840.0.test.wind", "Wind Advisory", "Moderate", zones, Now.AddHours(-1), Now.AddHours(6));
 }

@@ -33,7 +33,7 @@ public sealed class HoldsCommandTests
         var hold = await TestStorage.Ledger.GetAsync(Storm.Tampa);
         Assert.AreEqual("Tampa site closed after storm damage", hold?.ManualHoldReason);
         Assert.AreEqual(HoldState.Held, hold?.State);
-        var row = (await TestStorage.AuditRowsAsync()).Single(r => r.Outcome == AuditOutcome.ManualHold);
+        var row = (await SharedAzurite.AuditRowsAsync(TestStorage.Audit, DateTimeOffset.UtcNow)).Single(r => r.Outcome == AuditOutcome.ManualHold);
         Assert.AreEqual(Storm.Tampa, row.CampaignId);
         Assert.AreEqual("Tampa Bay Collections", row.CampaignName);
         StringAssert.Contains(row.Detail, "by alice: Tampa site closed after storm damage");
@@ -73,7 +73,7 @@ public sealed class HoldsCommandTests
 
         Assert.AreEqual(ExitCodes.Success, release.ExitCode, release.ToString());
         StringAssert.Contains(release.Output, "Manual hold released on camp-fl-tampa-0001");
-        var row = (await TestStorage.AuditRowsAsync()).Single(r => r.Outcome == AuditOutcome.ManualRelease);
+        var row = (await SharedAzurite.AuditRowsAsync(TestStorage.Audit, DateTimeOffset.UtcNow)).Single(r => r.Outcome == AuditOutcome.ManualRelease);
         StringAssert.Contains(row.Detail, "released by bob (was: Site closed)");
         Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "Done: paused 0, resumed 1");
@@ -135,6 +135,6 @@ public sealed class HoldsCommandTests
 
         Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "has no manual hold; nothing changed");
-        Assert.IsFalse((await TestStorage.AuditRowsAsync()).Any(r => r.Outcome == AuditOutcome.ManualRelease));
+        Assert.IsFalse((await SharedAzurite.AuditRowsAsync(TestStorage.Audit, DateTimeOffset.UtcNow)).Any(r => r.Outcome == AuditOutcome.ManualRelease));
     }
 }

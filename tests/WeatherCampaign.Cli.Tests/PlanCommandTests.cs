@@ -26,7 +26,7 @@ public sealed class PlanCommandTests
 
         Assert.AreEqual(0, tenant.State.PatchCount);
         Assert.AreEqual(0, (await TestStorage.Ledger.ListAsync()).Count);
-        var queued = await TestStorage.Queues.GetQueueClient("interventions").GetPropertiesAsync();
+        var queued = await SharedAzurite.Queues.GetQueueClient("interventions").GetPropertiesAsync();
         Assert.AreEqual(0, queued.Value.ApproximateMessagesCount);
         Assert.IsTrue(tenant.State.Campaigns.Where(c => c.Id != Storm.Miami && c.Id != Storm.Draft).All(c => c.Status == CampaignEntity.Running));
     }

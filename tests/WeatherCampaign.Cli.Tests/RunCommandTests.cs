@@ -26,7 +26,7 @@ public sealed class RunCommandTests
 
         var holds = await TestStorage.Ledger.ListAsync();
         CollectionAssert.AreEquivalent(Storm.Paused, holds.Where(h => h.State == HoldState.Held).Select(h => h.CampaignId).ToList());
-        var queue = await TestStorage.Queues.GetQueueClient("interventions").GetPropertiesAsync();
+        var queue = await SharedAzurite.Queues.GetQueueClient("interventions").GetPropertiesAsync();
         Assert.AreEqual(0, queue.Value.ApproximateMessagesCount, "applied messages are deleted");
     }
 
@@ -60,7 +60,7 @@ public sealed class RunCommandTests
         StringAssert.Matches(run.Output, new(@"pause\s+-> failed\s+Boston Renewals"));
         Assert.AreEqual(CampaignEntity.Running, tenant.StatusOf(Storm.Boston));
         Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(Storm.Tampa));
-        var rows = await TestStorage.AuditRowsAsync();
+        var rows = await SharedAzurite.AuditRowsAsync(TestStorage.Audit, DateTimeOffset.UtcNow);
         Assert.IsTrue(rows.Any(r => r.CampaignId == Storm.Boston && r.Outcome == AuditOutcome.Failed), "the refusal is audited");
     }
 
@@ -77,7 +77,7 @@ public sealed class RunCommandTests
         Assert.AreEqual(ExitCodes.Failed, run.ExitCode, run.ToString());
         StringAssert.Matches(run.Output, new(@"pause\s+-> FAILED\s+Boston Renewals \(camp-ma-boston-0004\): .*attempt 1 of 5; left on the queue"));
         StringAssert.Contains(run.Output, "paused 2, resumed 0, skipped 0, conflicts 0, failed 1");
-        var queue = await TestStorage.Queues.GetQueueClient("interventions").GetPropertiesAsync();
+        var queue = await SharedAzurite.Queues.GetQueueClient("interventions").GetPropertiesAsync();
         Assert.AreEqual(1, queue.Value.ApproximateMessagesCount, "the message waits for its retry, as the host leaves it");
     }
 
@@ -105,7 +105,7 @@ public sealed class RunCommandTests
         StringAssert.Contains(held.Output, "HELD FOR APPROVAL");
         StringAssert.Contains(held.Output, "run --approve");
         Assert.AreEqual(0, tenant.State.PatchCount);
-        Assert.IsTrue((await TestStorage.AuditRowsAsync()).Any(r => r.Outcome == AuditOutcome.HeldForApproval));
+        Assert.IsTrue((await SharedAzurite.AuditRowsAsync(TestStorage.Audit, DateTimeOffset.UtcNow)).Any(r => r.Outcome == AuditOutcome.HeldForApproval));
 
         var approved = await tenant.RunAsync("run", "--approve");
 

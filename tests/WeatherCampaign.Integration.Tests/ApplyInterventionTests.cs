@@ -11,7 +11,7 @@ namespace WeatherCampaign.Integration.Tests;
 public sealed class ApplyInterventionTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     private static string Pause(string id, string campaignId) =>
         new InterventionMessage(1, id, "cycle", campaignId, "Gulf Renewals", "pause",
@@ -53,7 +53,7 @@ public sealed class ApplyInterventionTests
 public sealed class LostAuditRowTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Pause_whose_audit_row_was_lost_is_recorded_when_the_message_comes_again()

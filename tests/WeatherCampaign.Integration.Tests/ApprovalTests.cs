@@ -10,7 +10,7 @@ namespace WeatherCampaign.Integration.Tests;
 public sealed class ApprovalTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     private static CampaignEntity[] Campaigns() =>
     [
@@ -20,7 +20,7 @@ public sealed class ApprovalTests
     ];
 
     private static void Storm(ServiceHarness harness, string alertId) =>
-        harness.Simulator.State.SetFeed("nws", Feeds.Nws(NwsAlert.Warning(alertId, "Hurricane Warning", "FLZ172")), Feeds.GeoJson);
+        harness.Simulator.State.SetFeed("nws", NwsFeed.With(NwsAlert.Warning(alertId, "Hurricane Warning", "FLZ172")), NwsFeed.ContentType);
 
     private static void PersonResumesEverything(ServiceHarness harness)
     {

@@ -20,16 +20,16 @@ public sealed class EndToEndTests
     ];
 
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Pauses_warned_campaigns_then_resumes_only_its_own_when_the_weather_clears()
     {
         var clock = ServiceHarness.Clock();
         await using var harness = await ServiceHarness.StartAsync(Campaigns(), time: clock);
-        harness.Simulator.State.SetFeed("nws", Feeds.Nws(
+        harness.Simulator.State.SetFeed("nws", NwsFeed.With(
             NwsAlert.Warning("urn:oid:2.49.0.1.840.0.hurricane", "Hurricane Warning", "FLZ172", "FLZ173"),
-            NwsAlert.Warning("urn:oid:2.49.0.1.840.0.blizzard", "Blizzard Warning", "NYZ072")), Feeds.GeoJson);
+            NwsAlert.Warning("urn:oid:2.49.0.1.840.0.blizzard", "Blizzard Warning", "NYZ072")), NwsFeed.ContentType);
 
         var first = await RunCycleThroughQueueAsync(harness);
 
@@ -42,7 +42,7 @@ public sealed class EndToEndTests
         var holds = await harness.Get<HoldLedger>().ListAsync();
         CollectionAssert.AreEquivalent(new[] { "camp-ne-1", "camp-fl-1" }, holds.Where(h => h.State == HoldState.Held).Select(h => h.CampaignId).ToArray());
 
-        harness.Simulator.State.SetFeed("nws", Feeds.Empty(), Feeds.GeoJson);
+        harness.Simulator.State.SetFeed("nws", NwsFeed.Empty, NwsFeed.ContentType);
         clock.Advance(TimeSpan.FromMinutes(31));
         var second = await RunCycleThroughQueueAsync(harness);
 
@@ -71,7 +71,7 @@ public sealed class EndToEndTests
     {
         var clock = ServiceHarness.Clock();
         await using var harness = await ServiceHarness.StartAsync(Campaigns(), time: clock);
-        harness.Simulator.State.SetFeed("nws", Feeds.Nws(NwsAlert.Warning("hurricane-1", "Hurricane Warning", "FLZ172")), Feeds.GeoJson);
+        harness.Simulator.State.SetFeed("nws", NwsFeed.With(NwsAlert.Warning("hurricane-1", "Hurricane Warning", "FLZ172")), NwsFeed.ContentType);
         await RunCycleThroughQueueAsync(harness);
         var patches = harness.Simulator.State.PatchCount;
 
@@ -86,7 +86,7 @@ public sealed class EndToEndTests
     public async Task Dry_run_plans_and_audits_but_enqueues_and_changes_nothing()
     {
         await using var harness = await ServiceHarness.StartAsync(Campaigns(), s => s["Policy:Mode"] = "DryRun");
-        harness.Simulator.State.SetFeed("nws", Feeds.Nws(NwsAlert.Warning("hurricane-1", "Hurricane Warning", "FLZ172")), Feeds.GeoJson);
+        harness.Simulator.State.SetFeed("nws", NwsFeed.With(NwsAlert.Warning("hurricane-1", "Hurricane Warning", "FLZ172")), NwsFeed.ContentType);
 
         var result = await harness.Get<PollWeatherHandler>().RunAsync();
 
@@ -102,11 +102,11 @@ public sealed class EndToEndTests
     public async Task Queue_messages_are_Base64_encoded_like_the_host_expects()
     {
         await using var harness = await ServiceHarness.StartAsync(Campaigns());
-        harness.Simulator.State.SetFeed("nws", Feeds.Nws(NwsAlert.Warning("hurricane-1", "Hurricane Warning", "FLZ172")), Feeds.GeoJson);
+        harness.Simulator.State.SetFeed("nws", NwsFeed.With(NwsAlert.Warning("hurricane-1", "Hurricane Warning", "FLZ172")), NwsFeed.ContentType);
         var result = await harness.Get<PollWeatherHandler>().RunAsync();
 
         await harness.Get<StorageClients>().Queue(InterventionQueues.Name).SendMessageAsync(result.Messages.Single());
-        var raw = new QueueClient(TestStorage.ConnectionString, InterventionQueues.Name); // no decoding: what is on the wire
+        var raw = new QueueClient(SharedAzurite.ConnectionString, InterventionQueues.Name); // no decoding: what is on the wire
         var peeked = (await raw.PeekMessageAsync()).Value;
 
         var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(peeked.MessageText));
@@ -138,12 +138,6 @@ public sealed class EndToEndTests
         return outcomes;
     }
 
-    internal static async Task<List<AuditRecord>> ReadAuditAsync(ServiceHarness harness, TimeProvider clock)
-    {
-        var rows = new List<AuditRecord>();
-        var now = clock.GetUtcNow();
-        await foreach (var row in harness.Get<AuditTrail>().QueryAsync(new AuditQuery(now.AddDays(-1), now.AddDays(1))))
-            rows.Add(row);
-        return rows;
-    }
+    internal static Task<List<AuditRecord>> ReadAuditAsync(ServiceHarness harness, TimeProvider clock) =>
+        SharedAzurite.AuditRowsAsync(harness.Get<AuditTrail>(), clock.GetUtcNow());
 }

@@ -29,7 +29,7 @@ public sealed class FeedFormatPlanTests
     ];
 
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     // The Update replaces the first alert's area with NYZ072 alone; the Cancel and the Minor dust storm count for nothing.

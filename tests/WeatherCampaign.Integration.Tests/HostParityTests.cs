@@ -21,7 +21,7 @@ namespace WeatherCampaign.Integration.Tests;
 public sealed class HostParityTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Failing_message_is_retried_maxDequeueCount_times_then_poisoned_and_recorded()
@@ -37,7 +37,7 @@ public sealed class HostParityTests
         var probe = new ParityProbe();
 
         using var host = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestStorage.ConnectionString }))
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString }))
             .ConfigureWebJobs(b => b.AddAzureStorageQueues(o =>
             {
                 o.MaxDequeueCount = queues.MaxDequeueCount;
@@ -61,7 +61,7 @@ public sealed class HostParityTests
 
         var message = new InterventionMessage(1, "cycle-x-00001", "cycle-x", "camp-down-1", "Tenant Down", "pause",
             new InterventionMessageReason(["hurricane-1"], ["Hurricane Warning"], ["STATE:FL"], "Extreme", null), DateTimeOffset.UtcNow);
-        await TestStorage.Queues.GetQueueClient(InterventionQueues.Name).SendMessageAsync(message.ToJson());
+        await SharedAzurite.Queues.GetQueueClient(InterventionQueues.Name).SendMessageAsync(message.ToJson());
 
         await probe.Poisoned.Task.WaitAsync(TimeSpan.FromSeconds(90));
         await host.StopAsync();
@@ -74,7 +74,7 @@ public sealed class HostParityTests
         Assert.AreEqual("cycle-x-00001", failed.MessageId);
         StringAssert.Contains(failed.Detail, "interventions-poison");
         Assert.IsTrue(harness.Logs.Lines.Any(l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("Intervention failed for good")));
-        var main = (await TestStorage.Queues.GetQueueClient(InterventionQueues.Name).PeekMessagesAsync(32)).Value;
+        var main = (await SharedAzurite.Queues.GetQueueClient(InterventionQueues.Name).PeekMessagesAsync(32)).Value;
         Assert.AreEqual(0, main.Length, "nothing left behind in the trigger queue");
     }
 

@@ -49,7 +49,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
             ["Weather:UserAgent"] = "(WeatherCampaign tests, ops@example.com)",
             ["Regions:Groups:US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME",
             ["Policy:ClearFor"] = "00:30:00",
-            ["AzureWebJobsStorage"] = TestStorage.ConnectionString,
+            ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString,
         };
         settings?.Invoke(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -12,7 +12,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class DuplicateDeliveryTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Same_message_delivered_twice_changes_the_campaign_once_and_two_rows_say_so()

@@ -14,7 +14,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class FeedFailureTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     /// <summary>A campaign held for two hours under clear skies (a good feed resumes it) and a running one.</summary>
     private static async Task<ServiceHarness> HeldAndRunningAsync()

@@ -26,7 +26,7 @@ public sealed class HostileInputTests
     public static IEnumerable<object[]> HostileIdRows => HostileIds.Select(id => new object[] { id });
 
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Hostile_ids_in_the_listing_are_never_planned_and_each_is_audited_as_rejected()
@@ -89,7 +89,7 @@ public sealed class HostileInputTests
     [DynamicData(nameof(HostileIdRows))]
     public async Task Ledger_row_keyed_by_a_hostile_id_is_written_and_read_back_intact(string id)
     {
-        var ledger = new HoldLedger(TestStorage.Tables, TestStorage.UniqueName("holds"));
+        var ledger = new HoldLedger(SharedAzurite.Tables, TestStorage.UniqueName("holds"));
         await ledger.EnsureCreatedAsync();
 
         await ledger.SaveAsync(new WeatherHold { CampaignId = id, CampaignName = id, State = HoldState.Held, UpdatedAt = DateTimeOffset.UtcNow });
@@ -103,7 +103,7 @@ public sealed class HostileInputTests
     [TestMethod]
     public async Task Ledger_keys_of_ids_that_differ_only_by_escaping_stay_distinct()
     {
-        var ledger = new HoldLedger(TestStorage.Tables, TestStorage.UniqueName("holds"));
+        var ledger = new HoldLedger(SharedAzurite.Tables, TestStorage.UniqueName("holds"));
         await ledger.EnsureCreatedAsync();
         string[] ids = ["a/b", "a%2Fb", "a%252Fb", "a\\b", "a#b", "a?b"];
 
@@ -116,7 +116,7 @@ public sealed class HostileInputTests
     [DynamicData(nameof(HostileIdRows))]
     public async Task Audit_row_about_a_hostile_id_is_written_and_read_back(string id)
     {
-        var audit = new AuditTrail(TestStorage.Tables, TestStorage.UniqueName("audit"));
+        var audit = new AuditTrail(SharedAzurite.Tables, TestStorage.UniqueName("audit"));
         await audit.EnsureCreatedAsync();
         var now = DateTimeOffset.UtcNow;
 

@@ -14,7 +14,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class ListingFailureTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     /// <summary>120 running campaigns under the hurricane (3 pages of 50), and one the service holds, listed on the last page.</summary>
     private static async Task<ServiceHarness> ThreePagesAsync()

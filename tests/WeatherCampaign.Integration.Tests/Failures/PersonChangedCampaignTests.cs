@@ -13,7 +13,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class PersonChangedCampaignTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     private static async Task<(ServiceHarness Harness, IReadOnlyList<string> Messages)> PlannedPauseAsync()
     {

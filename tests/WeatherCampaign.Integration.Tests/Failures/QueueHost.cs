@@ -27,7 +27,7 @@ internal sealed class QueueHost : IAsyncDisposable
     {
         var probe = new QueueProbe();
         var host = new HostBuilder()
-            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = TestStorage.ConnectionString }))
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString }))
             .ConfigureWebJobs(b => b.AddAzureStorageQueues(o =>
             {
                 o.MaxDequeueCount = maxDequeueCount;
@@ -51,7 +51,7 @@ internal sealed class QueueHost : IAsyncDisposable
         return new QueueHost(host, probe);
     }
 
-    public static Task SendAsync(string message) => TestStorage.Queues.GetQueueClient(InterventionQueues.Name).SendMessageAsync(message);
+    public static Task SendAsync(string message) => SharedAzurite.Queues.GetQueueClient(InterventionQueues.Name).SendMessageAsync(message);
 
     public async ValueTask DisposeAsync()
     {

@@ -12,7 +12,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class RateLimitTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     [DataRow(RetryAfterMode.Seconds)]

@@ -31,9 +31,9 @@ internal static class Scenario
         Enumerable.Range(1, count).Select(i => Florida($"{prefix}{i:D2}"));
 
     public static void HurricaneOverFlorida(this ServiceHarness harness) =>
-        harness.Simulator.State.SetFeed("nws", Feeds.Nws(NwsAlert.Warning(HurricaneId, "Hurricane Warning", "FLZ172")), Feeds.GeoJson);
+        harness.Simulator.State.SetFeed("nws", NwsFeed.With(NwsAlert.Warning(HurricaneId, "Hurricane Warning", "FLZ172")), NwsFeed.ContentType);
 
-    public static void ClearSkies(this ServiceHarness harness) => harness.Simulator.State.SetFeed("nws", Feeds.Empty(), Feeds.GeoJson);
+    public static void ClearSkies(this ServiceHarness harness) => harness.Simulator.State.SetFeed("nws", NwsFeed.Empty, NwsFeed.ContentType);
 
     /// <summary>A pause message as the planner writes it.</summary>
     public static InterventionMessage Pause(string campaignId, string id = "cycle-f-00001") =>
@@ -62,7 +62,7 @@ internal static class Scenario
         });
 
     public static async Task<int> QueueLengthAsync(string queue) =>
-        (await TestStorage.Queues.GetQueueClient(queue).PeekMessagesAsync(32)).Value.Length;
+        (await SharedAzurite.Queues.GetQueueClient(queue).PeekMessagesAsync(32)).Value.Length;
 
     /// <summary>Sends the messages through the real queue and applies each as the queue trigger does (delete on success); the outcomes.</summary>
     public static async Task<List<AuditOutcome>> ApplyThroughQueueAsync(ServiceHarness harness, IEnumerable<string> messages)

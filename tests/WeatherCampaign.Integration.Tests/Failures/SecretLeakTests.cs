@@ -16,7 +16,7 @@ public sealed class SecretLeakTests
     private const string Secret = "s3cret-7Qw9-Zx2p-do-not-leak";
 
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Secret_and_tokens_appear_nowhere_across_a_run_with_every_fault()

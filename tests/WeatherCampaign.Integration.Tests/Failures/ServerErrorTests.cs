@@ -13,7 +13,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class ServerErrorTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Burst_of_server_errors_is_retried_to_success()

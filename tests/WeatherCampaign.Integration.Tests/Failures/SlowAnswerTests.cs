@@ -14,7 +14,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class SlowAnswerTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Pause_answered_after_the_timeout_is_retried_changes_once_and_stays_held_by_the_service()

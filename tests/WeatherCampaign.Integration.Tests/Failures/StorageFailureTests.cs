@@ -17,7 +17,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class StorageFailureTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     /// <summary>The service's storage clients on <paramref name="connectionString"/>, giving up after one quick retry so a dead account fails in seconds.</summary>
     private static Action<IServiceCollection> StorageAt(string connectionString) => services =>
@@ -26,13 +26,13 @@ public sealed class StorageFailureTests
         tables.Retry.MaxRetries = 1;
         tables.Retry.Delay = TimeSpan.FromMilliseconds(50);
         tables.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
-        services.Replace(ServiceDescriptor.Singleton(new StorageClients(new TableServiceClient(connectionString, tables), TestStorage.Queues)));
+        services.Replace(ServiceDescriptor.Singleton(new StorageClients(new TableServiceClient(connectionString, tables), SharedAzurite.Queues)));
     };
 
     [TestMethod]
     public async Task Storage_gone_during_a_cycle_fails_the_cycle_loudly_and_the_next_run_recovers()
     {
-        await using var storage = new StorageSwitch(TestStorage.ConnectionString);
+        await using var storage = new StorageSwitch(SharedAzurite.ConnectionString);
         await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01")], Scenario.Fast(), services: StorageAt(storage.ConnectionString));
         harness.HurricaneOverFlorida();
         var poll = harness.Get<PollWeatherHandler>();

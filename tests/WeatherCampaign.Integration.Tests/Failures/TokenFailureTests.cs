@@ -16,7 +16,7 @@ namespace WeatherCampaign.Integration.Tests.Failures;
 public sealed class TokenFailureTests
 {
     [TestInitialize]
-    public Task ResetAsync() => TestStorage.ResetServiceStateAsync();
+    public Task ResetAsync() => SharedAzurite.ResetServiceStateAsync();
 
     [TestMethod]
     public async Task Token_revoked_mid_cycle_is_replaced_exactly_once_and_the_work_continues()

@@ -1,13 +1,15 @@
 using System.Text.Json;
 
-namespace WeatherCampaign.Integration.Tests;
+namespace WeatherCampaign.Testing;
 
-/// <summary>NWS API GeoJSON written for these tests (the shape of api.weather.gov/alerts/active).</summary>
-internal static class Feeds
+/// <summary>NWS API GeoJSON (the shape of api.weather.gov/alerts/active) written for tests.</summary>
+public static class NwsFeed
 {
-    public const string GeoJson = "application/geo+json";
+    public const string ContentType = "application/geo+json";
 
-    public static string Nws(params NwsAlert[] alerts) => JsonSerializer.Serialize(new
+    public static string Empty => With();
+
+    public static string With(params NwsAlert[] alerts) => JsonSerializer.Serialize(new
     {
         type = "FeatureCollection",
         features = alerts.Select(a => new
@@ -44,14 +46,23 @@ internal static class Feeds
             },
         }).ToArray(),
         title = "Current watches, warnings, and advisories",
-        updated = DateTimeOffset.UtcNow.ToString("o"),
     });
-
-    public static string Empty() => Nws();
 }
 
-internal sealed record NwsAlert(string Id, string Event, string Severity, string[] Zones, DateTimeOffset Onset, DateTimeOffset Ends)
+/// <summary>One alert of a test feed, in force from an hour ago.</summary>
+public sealed record NwsAlert(string Id, string Event, string Severity, string[] Zones, DateTimeOffset Onset, DateTimeOffset Ends)
 {
+    public static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
     public static NwsAlert Warning(string id, string @event, params string[] zones) =>
-        new(id, @event, "Extreme", zones, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(12));
+        new(id, @event, "Extreme", zones, Now.AddHours(-1), Now.AddHours(12));
+
+    public static NwsAlert Hurricane(params string[] zones) =>
+        new("urn:oid:2.49.0.1.840.0.test.hurricane", "Hurricane Warning", "Extreme", zones, Now.AddHours(-1), Now.AddHours(12));
+
+    public static NwsAlert Blizzard(params string[] zones) =>
+        new("urn:oid:2.49.0.1.840.0.test.blizzard", "Blizzard Warning", "Severe", zones, Now.AddHours(-1), Now.AddHours(18));
+
+    public static NwsAlert WindAdvisory(params string[] zones) =>
+        new("urn:oid:2.49.0.1.840.0.test.wind", "Wind Advisory", "Moderate", zones, Now.AddHours(-1), Now.AddHours(6));
 }
