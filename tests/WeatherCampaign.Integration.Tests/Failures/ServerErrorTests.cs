@@ -43,11 +43,11 @@ public sealed class ServerErrorTests
         var cycle = await harness.Get<PollWeatherHandler>().RunAsync();
         harness.Simulator.State.Faults.FailAllRequests = true;
 
-        await using (var host = await QueueHost.StartAsync(harness, maxDequeueCount: 5))
+        await using (var host = await QueueHost.StartAsync(harness))
         {
             foreach (var message in cycle.Messages) await QueueHost.SendAsync(message);
             await host.Probe.WhenAsync(p => p.Poisoned == 3, TimeSpan.FromSeconds(60));
-            Assert.HasCount(15, host.Probe.Deliveries, "each of 3 messages tried maxDequeueCount (5) times");
+            Assert.HasCount(3 * HostJsonQueues.Read().MaxDequeueCount, host.Probe.Deliveries, "each of 3 messages tried maxDequeueCount times");
             Assert.IsTrue(host.Probe.Deliveries.All(d => d.Outcome.StartsWith("threw", StringComparison.Ordinal)));
         }
 

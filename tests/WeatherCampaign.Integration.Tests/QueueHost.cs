@@ -1,15 +1,17 @@
+using System.Text.Json;
 using Microsoft.Azure.WebJobs;
 using Microsoft.Azure.WebJobs.Host;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.DevTools;
 
-namespace WeatherCampaign.Integration.Tests.Failures;
+namespace WeatherCampaign.Integration.Tests;
 
 /// <summary>
-/// The WebJobs SDK queue listener (the Functions host's own) with host.json's queue settings, driving the service's handlers
-/// from the real <c>interventions</c> queue into <c>interventions-poison</c>, as in <see cref="HostParityTests"/>.
+/// The WebJobs SDK queue listener (the Functions host's own), configured from the repository's host.json, driving the
+/// service's handlers from the real <c>interventions</c> queue into <c>interventions-poison</c>.
 /// </summary>
 internal sealed class QueueHost : IAsyncDisposable
 {
@@ -23,20 +25,22 @@ internal sealed class QueueHost : IAsyncDisposable
 
     public QueueProbe Probe { get; }
 
-    public static async Task<QueueHost> StartAsync(ServiceHarness harness, int maxDequeueCount = 5)
+    public static async Task<QueueHost> StartAsync(ServiceHarness harness)
     {
+        var queues = HostJsonQueues.Read();
         var probe = new QueueProbe();
         var host = new HostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString }))
             .ConfigureWebJobs(b => b.AddAzureStorageQueues(o =>
             {
-                o.MaxDequeueCount = maxDequeueCount;
-                o.BatchSize = 16;
-                o.NewBatchThreshold = 8;
-                o.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
+                o.MaxDequeueCount = queues.MaxDequeueCount;
+                o.BatchSize = queues.BatchSize;
+                o.NewBatchThreshold = queues.NewBatchThreshold;
                 o.MessageEncoding = Azure.Storage.Queues.QueueMessageEncoding.Base64;
-                // host.json waits 30 s before a failed message is seen again; the tests do not.
+                // The two values shortened: host.json waits 30 s before a failed message is seen again and polls an idle
+                // queue every 2 s, which would make five failures take minutes rather than seconds.
                 o.VisibilityTimeout = TimeSpan.Zero;
+                o.MaxPollingInterval = TimeSpan.FromMilliseconds(200);
             }))
             .ConfigureServices(s =>
             {
@@ -131,4 +135,29 @@ public sealed class FailureQueueFunctions(ApplyInterventionHandler apply, Record
         await poison.HandleAsync(message, dequeueCount, cancellationToken);
         probe.PoisonRecorded();
     }
+}
+
+/// <summary>The queue trigger settings of the repository's host.json (the file the Functions app ships).</summary>
+internal sealed record HostJsonQueues(int MaxDequeueCount, int BatchSize, int NewBatchThreshold, string MessageEncoding)
+{
+    public static HostJsonQueues Read()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AzuriteServer.FindRepositoryRoot(), "host.json")));
+        var queues = document.RootElement.GetProperty("extensions").GetProperty("queues");
+        return new HostJsonQueues(
+            queues.GetProperty("maxDequeueCount").GetInt32(),
+            queues.GetProperty("batchSize").GetInt32(),
+            queues.GetProperty("newBatchThreshold").GetInt32(),
+            queues.GetProperty("messageEncoding").GetString()!);
+    }
+}
+
+internal sealed class TypesOf(params Type[] types) : ITypeLocator
+{
+    public IReadOnlyList<Type> GetTypes() => types;
+}
+
+internal sealed class ServiceProviderJobActivator(IServiceProvider services) : IJobActivator
+{
+    public T CreateInstance<T>() => ActivatorUtilities.CreateInstance<T>(services);
 }
