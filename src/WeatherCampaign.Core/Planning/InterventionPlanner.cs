@@ -59,7 +59,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         var excluded = new HashSet<string>(policy.ExcludedCampaigns, StringComparer.Ordinal);
 
         // Many campaigns name the same regions (US-NY, a group): each distinct list of codes is matched once per cycle.
-        var reasons = new Dictionary<string, InterventionReason?>(StringComparer.Ordinal);
+        var reasons = new Dictionary<string, Affecting?>(StringComparer.Ordinal);
         var interventions = new List<Intervention>();
         var changes = new List<HoldChange>();
         var decisions = new List<CampaignDecision>(input.Campaigns.Campaigns.Count);
@@ -80,10 +80,11 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             }
             if (campaign.Status == CampaignStatus.Running) running++;
             holds.TryGetValue(campaign.Id, out var hold);
-            var reason = Match(campaign, byKey, reasons);
+            var affecting = Match(campaign, byKey, reasons);
+            var reason = affecting?.Reason;
             if (reason is not null) affectedCount++;
 
-            var decision = Decide(campaign, hold, reason, excluded, policy, now, resumesAllowed, out var action, out var change);
+            var decision = Decide(campaign, hold, affecting, excluded, policy, now, resumesAllowed, out var action, out var change);
             decisions.Add(decision);
             if (change is not null) changes.Add(change);
             if (action is { } a)
@@ -131,9 +132,10 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     }
 
     private static CampaignDecision Decide(
-        Campaign campaign, WeatherHold? hold, InterventionReason? reason, HashSet<string> excluded, PolicyOptions policy,
+        Campaign campaign, WeatherHold? hold, Affecting? affecting, HashSet<string> excluded, PolicyOptions policy,
         DateTimeOffset now, bool resumesAllowed, out InterventionAction? action, out HoldChange? change)
     {
+        var reason = affecting?.Reason;
         action = null;
         change = null;
         var active = hold is { IsActive: true } ? hold : null;
@@ -166,13 +168,13 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                     // An alert that came after the hold is news the person could not have weighed.
                     change = Overridden(active, null, now);
                     action = InterventionAction.Pause;
-                    return new(campaign, DecisionKind.Pause, "resumed by a person while held, now under a new alert: " + Describe(reason), reason);
+                    return new(campaign, DecisionKind.Pause, "resumed by a person while held, now under a new alert: " + affecting!.Description, reason);
                 }
                 if (hold is { State: HoldState.Overridden } && reason.AlertIds.All(id => hold.SuppressedAlertIds.Contains(id, StringComparer.OrdinalIgnoreCase)))
                     return new(campaign, DecisionKind.None, "a person resumed it under these alerts: not paused again", reason);
                 // Rule 3.
                 action = InterventionAction.Pause;
-                return new(campaign, DecisionKind.Pause, Describe(reason), reason);
+                return new(campaign, DecisionKind.Pause, affecting!.Description, reason);
 
             case CampaignStatus.Running:
                 if (active is { State: HoldState.Held })
@@ -197,7 +199,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                     Events = Merge(active.Events, reason.Events),
                     Regions = Merge(active.Regions, reason.Regions),
                 }, "still affected");
-                return new(campaign, DecisionKind.None, "held: still affected by " + Describe(reason), reason);
+                return new(campaign, DecisionKind.None, "held: still affected by " + affecting!.Description, reason);
 
             default: // paused, held by us, no longer affected
                 var held = active ?? throw new System.Diagnostics.UnreachableException();
@@ -224,7 +226,10 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             Note = "Resumed by a person while the service held it.",
         }, "resumed by a person");
 
-    private InterventionReason? Match(Campaign campaign, Dictionary<string, List<WeatherAlert>> byKey, Dictionary<string, InterventionReason?> known)
+    /// <summary>The alerts affecting one list of region codes, and their one-line description, shared by every campaign with that list.</summary>
+    private sealed record Affecting(InterventionReason Reason, string Description);
+
+    private Affecting? Match(Campaign campaign, Dictionary<string, List<WeatherAlert>> byKey, Dictionary<string, Affecting?> known)
     {
         if (byKey.Count == 0 || campaign.Regions.Count == 0) return null;
         // A code holding the separator could pass for two codes: such a list is matched without the cache.
@@ -240,19 +245,20 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             (hits ??= []).AddRange(found);
             (regions ??= []).Add(key);
         }
-        InterventionReason? reason = null;
+        Affecting? affecting = null;
         if (hits is not null)
         {
             var distinct = hits.DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase).OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-            reason = new InterventionReason(
+            var reason = new InterventionReason(
                 distinct.Select(a => a.Id).ToList(),
                 distinct.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                 regions!,
                 distinct[0].Severity.ToString(),
                 distinct.Max(a => a.InForceUntil));
+            affecting = new Affecting(reason, Describe(reason));
         }
-        if (cacheable) known[codes] = reason;
-        return reason;
+        if (cacheable) known[codes] = affecting;
+        return affecting;
     }
 
     private const char CodeSeparator = '\u001f';
@@ -266,6 +272,14 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     private static string DescribeFailures(AlertSnapshot alerts) =>
         string.Join("; ", alerts.FailedFeeds.Select(f => $"{f.Feed}: {f.Error}"));
 
-    private static IReadOnlyList<string> Merge(IReadOnlyList<string> first, IReadOnlyList<string> second) =>
-        second.Count == 0 ? first : first.Concat(second).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    private static IReadOnlyList<string> Merge(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    {
+        if (second.Count == 0) return first;
+        // Sized up front: a held campaign under a state-wide storm merges a hundred alert ids every cycle.
+        var seen = new HashSet<string>(first.Count + second.Count, StringComparer.OrdinalIgnoreCase);
+        var merged = new List<string>(first.Count + second.Count);
+        foreach (var value in first) if (seen.Add(value)) merged.Add(value);
+        foreach (var value in second) if (seen.Add(value)) merged.Add(value);
+        return merged;
+    }
 }
