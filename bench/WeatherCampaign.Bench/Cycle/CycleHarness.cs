@@ -19,7 +19,7 @@ namespace WeatherCampaign.Bench.Cycle;
 /// <summary>
 /// Runs cycles of the real service (AddWeatherCampaign, production defaults except the tenant URL, credentials, the feed,
 /// storage and <c>Cxone:RequestsPerSecond</c> = the tenant's limit) against an in-process simulator with latency and a
-/// rate limit, and Azurite for the queue and (unless <see cref="StorageMode.Memory"/>) the ledger and the audit trail.
+/// rate limit, and Azurite for the queue, the ledger and the audit trail (or, with <see cref="StorageMode.Memory"/>, all three in process memory).
 /// </summary>
 internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot) : IAsyncDisposable
 {
@@ -55,10 +55,10 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         CycleMeasurement first, steady;
         await using (var service = BuildService(simulator, @case.RequestsPerSecond, storage))
         {
-            first = await MeasureCycleAsync(service, simulator, "first", minimalTokens: 1, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
+            first = await MeasureCycleAsync(service, simulator, storage, "first", minimalTokens: 1, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
             progress($"{@case.Name} [{storage}] first cycle: {Describe(first, @case)}\n    timeline: {Timeline}");
             await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
-            steady = await MeasureCycleAsync(service, simulator, "no-change", minimalTokens: 0, pages: Pages(@case), transitions: 0, cancellationToken).ConfigureAwait(false);
+            steady = await MeasureCycleAsync(service, simulator, storage, "no-change", minimalTokens: 0, pages: Pages(@case), transitions: 0, cancellationToken).ConfigureAwait(false);
             progress($"{@case.Name} [{storage}] no-change cycle: {Describe(steady, @case)}\n    timeline: {Timeline}");
         }
 
@@ -85,7 +85,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
     }
 
     private async Task<CycleMeasurement> MeasureCycleAsync(
-        ServiceProvider service, SimulatorServer simulator, string kind, int minimalTokens, int pages, int transitions, CancellationToken cancellationToken)
+        ServiceProvider service, SimulatorServer simulator, StorageMode storage, string kind, int minimalTokens, int pages, int transitions, CancellationToken cancellationToken)
     {
         var poll = service.GetRequiredService<PollWeatherHandler>();
         var apply = service.GetRequiredService<ApplyInterventionHandler>();
@@ -98,7 +98,9 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         var clock = Stopwatch.StartNew();
         var cycle = await poll.RunAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var listAndPlan = clock.Elapsed;
-        var drain = await HostQueueListener.RunAsync(queue, apply, cycle.Messages, HostQueues.BatchSize, HostQueues.NewBatchThreshold, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+        var drain = storage == StorageMode.Memory
+            ? await HostQueueListener.RunInMemoryAsync(apply, cycle.Messages, HostQueues.BatchSize + HostQueues.NewBatchThreshold, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false)
+            : await HostQueueListener.RunAsync(queue, apply, cycle.Messages, HostQueues.BatchSize, HostQueues.NewBatchThreshold, TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
         clock.Stop();
 
         var state = simulator.State;

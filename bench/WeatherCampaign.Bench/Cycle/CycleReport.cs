@@ -15,11 +15,12 @@ internal static class CycleReport
         text.AppendLine(inv, $"# Cycle benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(inv, $"{Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}. " +
-            $"Simulator in-process; Azurite (in memory) for the queue, and for the ledger and audit trail where Storage says azurite (memory: both in process memory, " +
-            $"ETag semantics kept, so the campaign API and the queue are what remain). Production defaults (`Cxone:Burst` 10, `ListingConcurrency` " +
+            $"Simulator in-process. Storage azurite: Azurite (in memory) for the queue, the ledger and the audit trail, messages drained as one host instance does " +
+            $"with host.json `batchSize` {hostQueues.BatchSize} + `newBatchThreshold` {hostQueues.NewBatchThreshold}. Storage memory: ledger and audit trail in process memory " +
+            $"(ETag semantics kept) and the messages applied with the same {hostQueues.BatchSize + hostQueues.NewBatchThreshold} in flight, so the campaign API is what remains. " +
+            $"Production defaults (`Cxone:Burst` 10, `ListingConcurrency` " +
             $"{listingConcurrency ?? new CxoneOptions().ListingConcurrency}{(listingConcurrency is null ? "" : " (overridden)")}, `PageSize` 50) " +
-            $"with `Cxone:RequestsPerSecond` = R = the simulator's limit (its bucket holds R). Interventions go through the `interventions` queue and are applied " +
-            $"as one host instance does with host.json `batchSize` {hostQueues.BatchSize} + `newBatchThreshold` {hostQueues.NewBatchThreshold}. Whole run: {total.TotalMinutes:0.0} min; load average at the end {LoadAverage()}.");
+            $"with `Cxone:RequestsPerSecond` = R = the simulator's limit (its bucket holds R). Whole run: {total.TotalMinutes:0.0} min; load average at the end {LoadAverage()}.");
         text.AppendLine();
         text.AppendLine("Requests = token + listing pages + GET + PATCH as the simulator counted them (429 answers included); minimal = token (1 when none is cached) + pages + transitions; ratio = wall ÷ (minimal ÷ R).");
         text.AppendLine();

@@ -79,6 +79,52 @@ internal static class HostQueueListener
         return new DrainResult(handled, failed, maxInFlight, outcomes, firstError);
     }
 
+    /// <summary>
+    /// The same drain with the queue in process memory (<c>--storage memory</c>): the cycle's messages are applied with as
+    /// many in flight as one host instance allows (batchSize + newBatchThreshold), so only the campaign API limits the pace.
+    /// </summary>
+    public static async Task<DrainResult> RunInMemoryAsync(
+        ApplyInterventionHandler apply, IReadOnlyList<string> messages, int inFlightLimit, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(timeout);
+        var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<AuditOutcome, int>();
+        var (failed, inFlight, maxInFlight) = (0, 0, 0);
+        string? firstError = null;
+        await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = inFlightLimit, CancellationToken = bounded.Token },
+            async (message, token) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref maxInFlight, now);
+                try
+                {
+                    var outcome = await apply.HandleAsync(message, 1, token).ConfigureAwait(false);
+                    outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Interlocked.Increment(ref failed);
+                    Interlocked.CompareExchange(ref firstError, ex.GetType().Name + ": " + ex.Message, null);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref inFlight);
+                }
+            }).ConfigureAwait(false);
+        return new DrainResult(messages.Count - failed, failed, maxInFlight, new Dictionary<AuditOutcome, int>(outcomes), firstError);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen) return;
+            seen = previous;
+        }
+    }
+
     private static async Task<(AuditOutcome?, string?)> HandleAsync(QueueClient queue, ApplyInterventionHandler apply, QueueMessage message, CancellationToken ct)
     {
         try

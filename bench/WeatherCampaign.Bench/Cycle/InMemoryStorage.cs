@@ -5,7 +5,7 @@ using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Bench.Cycle;
 
-/// <summary>Where the cycle keeps its ledger and audit trail: Azurite (the real tables) or process memory.</summary>
+/// <summary>Where the cycle keeps its ledger, audit trail and queue: Azurite, or process memory.</summary>
 internal enum StorageMode
 {
     Azurite,
