@@ -60,6 +60,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
 
         // Many campaigns name the same regions (US-NY, a group): each distinct list of codes is matched once per cycle.
         var reasons = new Dictionary<string, Affecting?>(StringComparer.Ordinal);
+        var reasonsByKeySet = new Dictionary<string, Affecting>(StringComparer.OrdinalIgnoreCase);
         var interventions = new List<Intervention>();
         var changes = new List<HoldChange>();
         var decisions = new List<CampaignDecision>(input.Campaigns.Campaigns.Count);
@@ -80,7 +81,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             }
             if (campaign.Status == CampaignStatus.Running) running++;
             holds.TryGetValue(campaign.Id, out var hold);
-            var affecting = Match(campaign, byKey, reasons);
+            var affecting = Match(campaign, byKey, reasons, reasonsByKeySet);
             var reason = affecting?.Reason;
             if (reason is not null) affectedCount++;
 
@@ -226,10 +227,10 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             Note = "Resumed by a person while the service held it.",
         }, "resumed by a person");
 
-    /// <summary>The alerts affecting one list of region codes, and their one-line description, shared by every campaign with that list.</summary>
+    /// <summary>The alerts affecting a set of region keys, and their one-line description, shared by every campaign meeting those keys.</summary>
     private sealed record Affecting(InterventionReason Reason, string Description);
 
-    private Affecting? Match(Campaign campaign, Dictionary<string, List<WeatherAlert>> byKey, Dictionary<string, Affecting?> known)
+    private Affecting? Match(Campaign campaign, Dictionary<string, List<WeatherAlert>> byKey, Dictionary<string, Affecting?> known, Dictionary<string, Affecting> byKeySet)
     {
         if (byKey.Count == 0 || campaign.Regions.Count == 0) return null;
         // A code holding the separator could pass for two codes: such a list is matched without the cache.
@@ -237,31 +238,44 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         var cacheable = campaign.Regions.Count == 1 || !campaign.Regions.Any(c => c?.Contains(CodeSeparator) == true);
         if (cacheable && known.TryGetValue(codes, out var cached)) return cached;
 
-        List<WeatherAlert>? hits = null;
-        List<string>? regions = null;
+        List<string>? matched = null;
         foreach (var key in catalog.KeysForCampaign(campaign.Regions))
         {
-            if (!byKey.TryGetValue(key, out var found)) continue;
-            (hits ??= []).AddRange(found);
-            (regions ??= []).Add(key);
+            if (byKey.ContainsKey(key)) (matched ??= []).Add(key);
         }
         Affecting? affecting = null;
-        if (hits is not null)
+        if (matched is not null)
         {
-            var distinct = hits.DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase).OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
-            var reason = new InterventionReason(
-                distinct.Select(a => a.Id).ToList(),
-                distinct.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                regions!,
-                distinct[0].Severity.ToString(),
-                distinct.Max(a => a.InForceUntil));
-            affecting = new Affecting(reason, Describe(reason));
+            // Lists of codes that differ (US-FL,US-OH and US-FL,US-WA) often meet the same alert keys: build each reason once per key set.
+            matched.Sort(StringComparer.OrdinalIgnoreCase);
+            var keySet = matched.Count == 1 ? matched[0] : string.Join(CodeSeparator, matched);
+            var keySetCacheable = matched.Count == 1 || !matched.Any(k => k.Contains(CodeSeparator));
+            if (!keySetCacheable || !byKeySet.TryGetValue(keySet, out affecting))
+            {
+                // One key's alerts are already distinct and in order (see Plan); several keys' are merged.
+                var distinct = matched.SelectMany(k => byKey[k]).DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase).Order(MostSevereFirst).ToList();
+                var reason = new InterventionReason(
+                    distinct.Select(a => a.Id).ToList(),
+                    distinct.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                    matched,
+                    distinct[0].Severity.ToString(),
+                    distinct.Max(a => a.InForceUntil));
+                affecting = new Affecting(reason, Describe(reason));
+                if (keySetCacheable) byKeySet[keySet] = affecting;
+            }
         }
         if (cacheable) known[codes] = affecting;
         return affecting;
     }
 
     private const char CodeSeparator = '\u001f';
+
+    /// <summary>The order of a reason's alerts: most severe first, then by id, so the same alerts always read the same way.</summary>
+    private static readonly Comparer<WeatherAlert> MostSevereFirst = Comparer<WeatherAlert>.Create((a, b) =>
+    {
+        var bySeverity = b.Severity.CompareTo(a.Severity);
+        return bySeverity != 0 ? bySeverity : string.CompareOrdinal(a.Id, b.Id);
+    });
 
     private static InterventionReason ResumeReason(WeatherHold hold) =>
         new(hold.AlertIds, hold.Events, hold.Regions, hold.Severity, hold.LastAffectedAt);
