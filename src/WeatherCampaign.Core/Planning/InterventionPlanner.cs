@@ -286,14 +286,25 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     private static string DescribeFailures(AlertSnapshot alerts) =>
         string.Join("; ", alerts.FailedFeeds.Select(f => $"{f.Feed}: {f.Error}"));
 
+    /// <summary>
+    /// <paramref name="first"/> followed by what <paramref name="second"/> adds to it, compared without case. Both are lists the
+    /// planner made (a reason's, a hold's), which hold no duplicates. Nothing new, as in a steady cycle: <paramref name="first"/> itself.
+    /// </summary>
     private static IReadOnlyList<string> Merge(IReadOnlyList<string> first, IReadOnlyList<string> second)
     {
         if (second.Count == 0) return first;
-        // Sized up front: a held campaign under a state-wide storm merges a hundred alert ids every cycle.
-        var seen = new HashSet<string>(first.Count + second.Count, StringComparer.OrdinalIgnoreCase);
-        var merged = new List<string>(first.Count + second.Count);
-        foreach (var value in first) if (seen.Add(value)) merged.Add(value);
-        foreach (var value in second) if (seen.Add(value)) merged.Add(value);
+        // A short list is searched in place; a long one (a held campaign under a state-wide storm) is hashed once.
+        var lookup = first.Count > 8 ? new HashSet<string>(first, StringComparer.OrdinalIgnoreCase) : null;
+        List<string>? added = null;
+        foreach (var value in second)
+        {
+            var present = lookup?.Contains(value) ?? first.Contains(value, StringComparer.OrdinalIgnoreCase);
+            if (!present) (added ??= new List<string>(second.Count)).Add(value);
+        }
+        if (added is null) return first;
+        var merged = new List<string>(first.Count + added.Count);
+        merged.AddRange(first);
+        merged.AddRange(added);
         return merged;
     }
 }
