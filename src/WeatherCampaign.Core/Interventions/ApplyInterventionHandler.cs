@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Planning;
@@ -229,7 +227,7 @@ public sealed partial class ApplyInterventionHandler(
 
     private async Task RejectAsync(string? body, long attempt, InvalidInterventionMessageException ex, CancellationToken cancellationToken)
     {
-        var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body ?? "")))[..16];
+        var digest = TableKeys.Digest(body);
         await audit.WriteAsync(new AuditRecord
         {
             OccurredAt = timeProvider.GetUtcNow(),

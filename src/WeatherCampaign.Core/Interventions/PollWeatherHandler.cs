@@ -165,7 +165,7 @@ public sealed partial class PollWeatherHandler(
 
     private static AuditRecord RefusedRow(Plan plan, RefusedCampaign refused, DateTimeOffset started, bool dryRun)
     {
-        var digest = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refused.Campaign.Id)))[..16];
+        var digest = TableKeys.Digest(refused.Campaign.Id);
         return new AuditRecord
         {
             OccurredAt = started,

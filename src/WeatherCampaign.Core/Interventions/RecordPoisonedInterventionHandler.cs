@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Storage;
@@ -26,7 +24,7 @@ public sealed partial class RecordPoisonedInterventionHandler(AuditTrail audit, 
         }
         catch (InvalidInterventionMessageException ex)
         {
-            var digest = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body ?? "")))[..16];
+            var digest = TableKeys.Digest(body);
             row = new AuditRecord
             {
                 OccurredAt = now,

@@ -24,9 +24,14 @@ public static class TableKeys
                 builder.Append(c);
         }
         if (builder.Length <= MaxEscapedLength) return builder.ToString();
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];
-        return builder.ToString(0, MaxEscapedLength - 17) + "~" + hash;
+        return builder.ToString(0, MaxEscapedLength - 17) + "~" + Digest(value);
     }
+
+    /// <summary>
+    /// A short, stable fingerprint of <paramref name="value"/> (16 hex digits of its SHA-256): names a long or hostile value in
+    /// a key, a row or a log line without repeating it.
+    /// </summary>
+    public static string Digest(string? value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value ?? "")))[..16];
 
     /// <summary>A row key prefix that sorts newest first: the ticks left until <see cref="DateTimeOffset.MaxValue"/>.</summary>
     public static string NewestFirst(DateTimeOffset time) =>
