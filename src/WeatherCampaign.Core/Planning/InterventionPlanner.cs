@@ -54,7 +54,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             }
         }
 
-        var holds = new Dictionary<string, WeatherHold>(StringComparer.Ordinal);
+        var holds = new Dictionary<string, WeatherHold>(input.Holds.Count, StringComparer.Ordinal);
         foreach (var hold in input.Holds) holds[hold.CampaignId] = hold;
         var excluded = new HashSet<string>(policy.ExcludedCampaigns, StringComparer.Ordinal);
 
@@ -64,14 +64,14 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         var interventions = new List<Intervention>();
         var changes = new List<HoldChange>();
         var decisions = new List<CampaignDecision>(input.Campaigns.Campaigns.Count);
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        // Holds met in the listing (a listing has no duplicate ids, so this stays as small as the ledger).
+        var listedHolds = new HashSet<string>(input.Holds.Count, StringComparer.Ordinal);
         var affectedCount = 0;
         var running = 0;
         var refused = new List<RefusedCampaign>();
 
         foreach (var campaign in input.Campaigns.Campaigns)
         {
-            listed.Add(campaign.Id);
             // An id that could change a request path is never planned for: it would only be refused later, as a rejected message.
             if (!CampaignId.IsSafe(campaign.Id, out var unsafeReason))
             {
@@ -80,7 +80,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                 continue;
             }
             if (campaign.Status == CampaignStatus.Running) running++;
-            holds.TryGetValue(campaign.Id, out var hold);
+            if (holds.TryGetValue(campaign.Id, out var hold)) listedHolds.Add(campaign.Id);
             var affecting = Match(campaign, byKey, reasons, reasonsByKeySet);
             var reason = affecting?.Reason;
             if (reason is not null) affectedCount++;
@@ -97,7 +97,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         // A held campaign that is no longer listed was deleted: its hold ends.
         foreach (var hold in input.Holds)
         {
-            if (hold.IsActive && !listed.Contains(hold.CampaignId))
+            if (hold.IsActive && !listedHolds.Contains(hold.CampaignId))
                 changes.Add(new HoldChange(HoldChangeKind.Ended, hold with { State = HoldState.Ended, UpdatedAt = now, Note = "The campaign is no longer listed." }, "no longer listed"));
         }
 
@@ -160,8 +160,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                 // Rule 4: a person resumed what we held; their decision stands for the alerts we held it for.
                 if (active is { State: HoldState.Held })
                 {
-                    var seen = active.SuppressedAlertIds.Concat(active.AlertIds).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                    if (reason.AlertIds.All(seen.Contains))
+                    if (ContainsAll(active.SuppressedAlertIds, active.AlertIds, reason.AlertIds))
                     {
                         change = Overridden(active, reason, now);
                         return new(campaign, DecisionKind.None, "resumed by a person while held: not paused again for the same alerts", reason);
@@ -171,7 +170,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                     action = InterventionAction.Pause;
                     return new(campaign, DecisionKind.Pause, "resumed by a person while held, now under a new alert: " + affecting!.Description, reason);
                 }
-                if (hold is { State: HoldState.Overridden } && reason.AlertIds.All(id => hold.SuppressedAlertIds.Contains(id, StringComparer.OrdinalIgnoreCase)))
+                if (hold is { State: HoldState.Overridden } && ContainsAll(hold.SuppressedAlertIds, [], reason.AlertIds))
                     return new(campaign, DecisionKind.None, "a person resumed it under these alerts: not paused again", reason);
                 // Rule 3.
                 action = InterventionAction.Pause;
@@ -235,7 +234,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         if (byKey.Count == 0 || campaign.Regions.Count == 0) return null;
         // A code holding the separator could pass for two codes: such a list is matched without the cache.
         var codes = campaign.Regions.Count == 1 ? campaign.Regions[0] : string.Join(CodeSeparator, campaign.Regions);
-        var cacheable = campaign.Regions.Count == 1 || !campaign.Regions.Any(c => c?.Contains(CodeSeparator) == true);
+        var cacheable = campaign.Regions.Count == 1 || !AnyContainsSeparator(campaign.Regions);
         if (cacheable && known.TryGetValue(codes, out var cached)) return cached;
 
         List<string>? matched = null;
@@ -249,18 +248,10 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             // Lists of codes that differ (US-FL,US-OH and US-FL,US-WA) often meet the same alert keys: build each reason once per key set.
             matched.Sort(StringComparer.OrdinalIgnoreCase);
             var keySet = matched.Count == 1 ? matched[0] : string.Join(CodeSeparator, matched);
-            var keySetCacheable = matched.Count == 1 || !matched.Any(k => k.Contains(CodeSeparator));
+            var keySetCacheable = matched.Count == 1 || !AnyContainsSeparator(matched);
             if (!keySetCacheable || !byKeySet.TryGetValue(keySet, out affecting))
             {
-                // One key's alerts are already distinct and in order (see Plan); several keys' are merged.
-                var distinct = matched.SelectMany(k => byKey[k]).DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase).Order(MostSevereFirst).ToList();
-                var reason = new InterventionReason(
-                    distinct.Select(a => a.Id).ToList(),
-                    distinct.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                    matched,
-                    distinct[0].Severity.ToString(),
-                    distinct.Max(a => a.InForceUntil));
-                affecting = new Affecting(reason, Describe(reason));
+                affecting = Affect(matched, byKey);
                 if (keySetCacheable) byKeySet[keySet] = affecting;
             }
         }
@@ -268,12 +259,79 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         return affecting;
     }
 
+    /// <summary>The reason for the alerts under <paramref name="matched"/> keys: distinct by id, most severe first.</summary>
+    private static Affecting Affect(List<string> matched, Dictionary<string, List<WeatherAlert>> byKey)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var distinct = new List<WeatherAlert>();
+        foreach (var key in matched)
+        {
+            foreach (var alert in byKey[key])
+            {
+                if (ids.Add(alert.Id)) distinct.Add(alert);
+            }
+        }
+        distinct.Sort(MostSevereFirst);
+        var alertIds = new List<string>(distinct.Count);
+        var events = new List<string>();
+        var eventSet = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        DateTimeOffset? until = null;
+        foreach (var alert in distinct)
+        {
+            alertIds.Add(alert.Id);
+            var name = alert.Event ?? "(unnamed alert)";
+            if (eventSet.Add(name)) events.Add(name);
+            if (alert.InForceUntil is { } end && (until is null || end > until)) until = end;
+        }
+        var reason = new InterventionReason(alertIds, events, matched, distinct[0].Severity.ToString(), until);
+        return new Affecting(reason, Describe(reason));
+    }
+
+    private static bool AnyContainsSeparator(IReadOnlyList<string> codes)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i]?.Contains(CodeSeparator) == true) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether every one of <paramref name="values"/> is in <paramref name="first"/> or <paramref name="second"/> (without case).</summary>
+    private static bool ContainsAll(IReadOnlyList<string> first, IReadOnlyList<string> second, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return true;
+        if (first.Count + second.Count <= 8)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (IndexOf(first, values[i]) < 0 && IndexOf(second, values[i]) < 0) return false;
+            }
+            return true;
+        }
+        var seen = new HashSet<string>(first, StringComparer.OrdinalIgnoreCase);
+        seen.UnionWith(second);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!seen.Contains(values[i])) return false;
+        }
+        return true;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.OrdinalIgnoreCase)) return i;
+        }
+        return -1;
+    }
+
     private const char CodeSeparator = '\u001f';
 
     /// <summary>The order of a reason's alerts: most severe first, then by id, so the same alerts always read the same way.</summary>
     private static readonly Comparer<WeatherAlert> MostSevereFirst = Comparer<WeatherAlert>.Create((a, b) =>
     {
-        var bySeverity = b.Severity.CompareTo(a.Severity);
+        var bySeverity = ((int)b.Severity).CompareTo((int)a.Severity);
         return bySeverity != 0 ? bySeverity : string.CompareOrdinal(a.Id, b.Id);
     });
 
@@ -296,15 +354,30 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         // A short list is searched in place; a long one (a held campaign under a state-wide storm) is hashed once.
         var lookup = first.Count > 8 ? new HashSet<string>(first, StringComparer.OrdinalIgnoreCase) : null;
         List<string>? added = null;
-        foreach (var value in second)
+        for (var i = 0; i < second.Count; i++)
         {
-            var present = lookup?.Contains(value) ?? first.Contains(value, StringComparer.OrdinalIgnoreCase);
+            var value = second[i];
+            var present = lookup?.Contains(value) ?? IndexOf(first, value) >= 0;
             if (!present) (added ??= new List<string>(second.Count)).Add(value);
         }
         if (added is null) return first;
-        var merged = new List<string>(first.Count + added.Count);
-        merged.AddRange(first);
-        merged.AddRange(added);
-        return merged;
+        // Nothing in common (a hold meeting a new storm): the two lists are joined without copying either.
+        return new Joined(first, added.Count == second.Count ? second : added);
+    }
+
+    /// <summary>Two lists read as one, in order, without copying: what <see cref="Merge"/> returns when something is new.</summary>
+    private sealed class Joined(IReadOnlyList<string> first, IReadOnlyList<string> second) : IReadOnlyList<string>
+    {
+        public int Count => first.Count + second.Count;
+
+        public string this[int index] => index < first.Count ? first[index] : second[index - first.Count];
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < first.Count; i++) yield return first[i];
+            for (var i = 0; i < second.Count; i++) yield return second[i];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -253,6 +253,71 @@ public sealed class InterventionPlannerTests
     }
 
     [TestMethod]
+    public void Still_affected_hold_keeps_its_alerts_in_order_and_adds_only_new_ones()
+    {
+        var plan = new PlanningScenario()
+            .Alert("A2", "NYZ072")
+            .Alert("A3", "NYZ073", AlertSeverity.Extreme)
+            .Campaign("c1", CampaignStatus.Paused, "NY")
+            .Hold("c1", HoldState.Held, alertIds: ["OLD1", "a2"])
+            .Plan();
+
+        var ids = plan.HoldChanges.Single().Hold.AlertIds;
+        CollectionAssert.AreEqual(new[] { "OLD1", "a2", "A3" }, ids.ToArray(), "old ids first, then what is new; a2 and A2 are one id");
+        Assert.AreEqual(3, ids.Count);
+        Assert.AreEqual("A3", ids[2]);
+        Assert.AreEqual("[\"OLD1\",\"a2\",\"A3\"]", System.Text.Json.JsonSerializer.Serialize(ids), "the ledger stores the list as JSON");
+    }
+
+    [TestMethod]
+    public void Still_affected_hold_with_nothing_new_keeps_its_own_list()
+    {
+        var scenario = new PlanningScenario().Campaign("c1", CampaignStatus.Paused, "NY");
+        var held = Enumerable.Range(1, 12).Select(i => $"A{i}").ToArray();
+        foreach (var id in held) scenario.Alert(id, "NYZ072");
+        scenario.Hold("c1", HoldState.Held, alertIds: held.Select(id => id.ToLowerInvariant()).Reverse().ToArray());
+
+        var change = scenario.Plan().HoldChanges.Single();
+
+        CollectionAssert.AreEqual(held.Select(id => id.ToLowerInvariant()).Reverse().ToArray(), change.Hold.AlertIds.ToArray());
+    }
+
+    [TestMethod]
+    public void Long_hold_lists_merge_without_duplicates()
+    {
+        var scenario = new PlanningScenario().Campaign("c1", CampaignStatus.Paused, "NY");
+        foreach (var i in Enumerable.Range(5, 12)) scenario.Alert($"A{i}", "NYZ072");
+        scenario.Hold("c1", HoldState.Held, alertIds: Enumerable.Range(1, 10).Select(i => $"a{i}").ToArray());
+
+        var ids = scenario.Plan().HoldChanges.Single().Hold.AlertIds;
+
+        Assert.AreEqual(16, ids.Count, string.Join(",", ids));
+        Assert.AreEqual(16, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        CollectionAssert.AreEqual(Enumerable.Range(1, 10).Select(i => $"a{i}").ToArray(), ids.Take(10).ToArray());
+    }
+
+    [TestMethod]
+    [DataRow(3, false, DisplayName = "short lists: same alerts")]
+    [DataRow(3, true, DisplayName = "short lists: one new alert")]
+    [DataRow(12, false, DisplayName = "long lists: same alerts")]
+    [DataRow(12, true, DisplayName = "long lists: one new alert")]
+    public void Person_resuming_a_held_campaign_is_paused_again_only_for_a_new_alert(int alerts, bool oneNew)
+    {
+        var scenario = new PlanningScenario().Campaign("c1", CampaignStatus.Running, "NY");
+        var held = Enumerable.Range(1, alerts).Select(i => $"A{i}").ToArray();
+        foreach (var id in held) scenario.Alert(id, "NYZ072");
+        if (oneNew) scenario.Alert("NEW", "NYZ073");
+        // Half the ids were held, half suppressed by an earlier override, written in another case.
+        scenario.Hold("c1", HoldState.Held, alertIds: held.Where((_, i) => i % 2 == 0).ToArray(),
+            suppressed: held.Where((_, i) => i % 2 == 1).Select(id => id.ToLowerInvariant()).ToArray());
+
+        var plan = scenario.Plan();
+
+        Assert.AreEqual(oneNew ? 1 : 0, plan.Interventions.Count);
+        Assert.AreEqual(HoldChangeKind.Overridden, plan.HoldChanges.Single().Kind);
+    }
+
+    [TestMethod]
     public void Person_resuming_a_held_campaign_closes_the_hold_and_suppresses_its_alerts()
     {
         var plan = new PlanningScenario()
