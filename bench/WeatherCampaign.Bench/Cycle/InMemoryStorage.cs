@@ -70,6 +70,12 @@ internal sealed class InMemoryAuditTrail : AuditTrail
         return Task.CompletedTask;
     }
 
+    public override Task WriteAllAsync(IEnumerable<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        foreach (var record in records) _rows[(record.PartitionKey, record.RowKey)] = record;
+        return Task.CompletedTask;
+    }
+
     public override IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         var rows = _rows

@@ -104,15 +104,16 @@ public sealed partial class PollWeatherHandler(
             }, cancellationToken).ConfigureAwait(false);
         }
 
-        // One row per campaign, independent of each other: written side by side, or a big cycle waits on thousands of round trips.
+        // Hold changes are one row per campaign, each with its own ETag: written side by side, or a big cycle waits on thousands
+        // of round trips. The planned rows share the cycle's partition, so they go as table transactions of 100.
         var writes = new ParallelOptions { MaxDegreeOfParallelism = StorageWritesInFlight, CancellationToken = cancellationToken };
         if (!dryRun)
         {
             await Parallel.ForEachAsync(plan.HoldChanges, writes,
                 async (change, ct) => await ApplyHoldChangeAsync(plan, change, ct).ConfigureAwait(false)).ConfigureAwait(false);
         }
-        await Parallel.ForEachAsync(plan.Interventions, writes,
-            async (intervention, ct) => await audit.WriteAsync(AuditRows.Planned(intervention, dryRun, null), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        if (plan.Interventions.Count > 0)
+            await audit.WriteAllAsync(plan.Interventions.Select(i => AuditRows.Planned(i, dryRun, null)), cancellationToken).ConfigureAwait(false);
         foreach (var refused in plan.Refused)
             await audit.WriteAsync(RefusedRow(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
         if (plan.Verdict == PlanVerdict.HeldForApproval)

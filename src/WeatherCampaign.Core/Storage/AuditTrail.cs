@@ -25,6 +25,51 @@ public class AuditTrail
     public virtual async Task WriteAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
         await _table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Writes many rows (a cycle's planned interventions) as table transactions: rows of one partition go 100 at a time,
+    /// so a cycle of 2 500 interventions costs 25 round trips, not 2 500. Each row replaces one with the same keys, as
+    /// <see cref="WriteAsync"/> does; a failed transaction fails the call and writes none of its rows.
+    /// </summary>
+    public virtual async Task WriteAllAsync(IEnumerable<AuditRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var batches = new List<List<TableTransactionAction>>();
+        foreach (var partition in records.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
+        {
+            // A transaction may not name one row twice: the last record for a key wins, as it would one write after another.
+            var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            foreach (var record in partition) rows[record.RowKey] = ToEntity(record);
+            List<TableTransactionAction>? batch = null;
+            var batchBytes = 0L;
+            foreach (var entity in rows.Values)
+            {
+                var bytes = EstimatedBytes(entity);
+                if (batch is null || batch.Count == MaxTransactionRows || batchBytes + bytes > MaxTransactionBytes)
+                {
+                    batches.Add(batch = new List<TableTransactionAction>(MaxTransactionRows));
+                    batchBytes = 0;
+                }
+                batch.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, entity));
+                batchBytes += bytes;
+            }
+        }
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (batch, ct) => await _table.SubmitTransactionAsync(batch, ct).ConfigureAwait(false)).ConfigureAwait(false);
+    }
+
+    /// <summary>The service's limits are 100 operations and 4 MiB per transaction; the size is estimated with room to spare.</summary>
+    private const int MaxTransactionRows = 100;
+    private const long MaxTransactionBytes = 2 * 1024 * 1024;
+
+    private static long EstimatedBytes(TableEntity entity)
+    {
+        // Strings travel as JSON (UTF-8, escaped): six bytes per character is the worst case of an escape; names and values of other types are small.
+        long bytes = 512;
+        foreach (var (name, value) in entity)
+            bytes += 64 + name.Length + (value is string text ? 6L * text.Length : 64);
+        return bytes;
+    }
+
     /// <summary>Writes the row unless one with the same keys exists (restores a row a failed attempt could not write, keeps one it did).</summary>
     public virtual async Task WriteIfAbsentAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
