@@ -46,6 +46,110 @@ public sealed class ApplyInterventionTests
         Assert.AreEqual(HoldState.Ended, (await harness.Get<HoldLedger>().GetAsync("camp-tx-8"))!.State, "a person's pause is not ours to resume");
         Assert.AreEqual(0, harness.Simulator.State.StatusChanges);
     }
+
+    private static string NewHoldPause(string id, string campaignId) =>
+        new InterventionMessage(1, id, "cycle", campaignId, "Gulf Renewals", "pause",
+            new InterventionMessageReason(["hurricane-2"], ["Hurricane Warning"], ["STATE:TX"], "Extreme", null), DateTimeOffset.UtcNow, NoLedgerRow: true).ToJson();
+
+    private static async Task<ServiceHarness> StartWithCountingLedgerAsync(string campaignId) =>
+        await ServiceHarness.StartAsync([CampaignEntity.Create(campaignId, "Gulf Renewals", CampaignEntity.Running, "US-TX")],
+            services: s => s.Replace(ServiceDescriptor.Singleton<HoldLedger>(sp => new CountingHoldLedger(sp.GetRequiredService<StorageClients>().Tables))));
+
+    [TestMethod]
+    public async Task Pause_of_a_campaign_with_no_ledger_row_creates_the_hold_without_reading_it_first()
+    {
+        await using var harness = await StartWithCountingLedgerAsync("camp-tx-6");
+        var ledger = (CountingHoldLedger)harness.Get<HoldLedger>();
+
+        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-5-00001", "camp-tx-6"), 1);
+
+        Assert.AreEqual(AuditOutcome.Paused, outcome);
+        Assert.AreEqual(0, ledger.Reads, "the planner saw no row: nothing to read");
+        var hold = (await ledger.GetAsync("camp-tx-6"))!;
+        Assert.AreEqual(HoldState.Held, hold.State);
+        Assert.AreEqual("cycle-5-00001", hold.MessageId);
+        CollectionAssert.AreEqual(new[] { "hurricane-2" }, hold.AlertIds.ToArray());
+        Assert.AreEqual(1, harness.Simulator.State.StatusChanges);
+    }
+
+    [TestMethod]
+    public async Task Row_that_appeared_after_planning_is_read_and_kept()
+    {
+        await using var harness = await StartWithCountingLedgerAsync("camp-tx-5");
+        var ledger = (CountingHoldLedger)harness.Get<HoldLedger>();
+        // Since the cycle read the ledger, a person resumed the campaign the service held under another alert (overridden).
+        await ledger.SaveAsync(new WeatherHold
+        {
+            CampaignId = "camp-tx-5", State = HoldState.Overridden, MessageId = "cycle-0-00001", UpdatedAt = DateTimeOffset.UtcNow,
+            SuppressedAlertIds = ["hurricane-1"], ManualHoldReason = null,
+        });
+
+        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-5-00002", "camp-tx-5"), 1);
+
+        Assert.AreEqual(AuditOutcome.Paused, outcome);
+        Assert.AreEqual(1, ledger.Reads, "the create failed, so the row is read as without the hint");
+        var hold = (await ledger.GetAsync("camp-tx-5"))!;
+        Assert.AreEqual(HoldState.Held, hold.State);
+        CollectionAssert.AreEqual(new[] { "hurricane-1" }, hold.SuppressedAlertIds.ToArray(), "what the row carried is kept");
+    }
+
+    [TestMethod]
+    public async Task Active_hold_that_appeared_after_planning_is_not_taken_over()
+    {
+        await using var harness = await StartWithCountingLedgerAsync("camp-tx-4");
+        var apply = harness.Get<ApplyInterventionHandler>();
+        // Another cycle's message (planned from the same empty ledger) got there first.
+        Assert.AreEqual(AuditOutcome.Paused, await apply.HandleAsync(NewHoldPause("cycle-6-00001", "camp-tx-4"), 1));
+
+        var second = await apply.HandleAsync(NewHoldPause("cycle-7-00001", "camp-tx-4"), 1);
+
+        Assert.AreEqual(AuditOutcome.Skipped, second);
+        var hold = (await harness.Get<HoldLedger>().GetAsync("camp-tx-4"))!;
+        Assert.AreEqual(HoldState.Held, hold.State, "still held by the service, so it is resumed when the weather clears");
+        Assert.AreEqual(1, harness.Simulator.State.StatusChanges);
+    }
+
+    [TestMethod]
+    public async Task Retried_delivery_reads_the_row_even_with_the_hint()
+    {
+        await using var harness = await StartWithCountingLedgerAsync("camp-tx-3");
+        var ledger = (CountingHoldLedger)harness.Get<HoldLedger>();
+        // The first delivery recorded its intent and paused the campaign, then failed before recording the hold.
+        await ledger.SaveAsync(new WeatherHold { CampaignId = "camp-tx-3", State = HoldState.Pausing, MessageId = "cycle-8-00001", UpdatedAt = DateTimeOffset.UtcNow });
+        harness.Simulator.State.SetStatusAsPerson("camp-tx-3", CampaignEntity.Paused);
+
+        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-8-00001", "camp-tx-3"), 2);
+
+        Assert.AreEqual(AuditOutcome.Paused, outcome, "its own earlier attempt paused it: ours");
+        Assert.AreEqual(1, ledger.Reads);
+        Assert.AreEqual(HoldState.Held, (await ledger.GetAsync("camp-tx-3"))!.State);
+    }
+
+    [TestMethod]
+    public async Task Campaign_a_person_paused_after_planning_is_not_claimed_with_the_hint_either()
+    {
+        await using var harness = await StartWithCountingLedgerAsync("camp-tx-2");
+        harness.Simulator.State.SetStatusAsPerson("camp-tx-2", CampaignEntity.Paused);
+
+        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-9-00001", "camp-tx-2"), 1);
+
+        Assert.AreEqual(AuditOutcome.Skipped, outcome);
+        Assert.AreEqual(HoldState.Ended, (await harness.Get<HoldLedger>().GetAsync("camp-tx-2"))!.State, "a person's pause is not ours to resume");
+    }
+
+    /// <summary>The real ledger, counting reads of one row.</summary>
+    private sealed class CountingHoldLedger(Azure.Data.Tables.TableServiceClient tables) : HoldLedger(tables)
+    {
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public override Task<WeatherHold?> GetAsync(string campaignId, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _reads);
+            return base.GetAsync(campaignId, cancellationToken);
+        }
+    }
 }
 
 /// <summary>Audit rows when the audit table fails once after the hold was recorded.</summary>

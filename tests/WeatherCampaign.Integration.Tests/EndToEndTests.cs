@@ -114,6 +114,8 @@ public sealed class EndToEndTests
         Assert.AreEqual("camp-fl-1", message.CampaignId);
         Assert.AreEqual("pause", message.Action);
         Assert.AreEqual(1, message.Version);
+        Assert.AreEqual(true, message.NoLedgerRow, "the ledger had no row for it");
+        StringAssert.Contains(decoded, "\"noLedgerRow\":true");
     }
 
     /// <summary>What the timer function and the queue trigger do, in order: plan, enqueue each message, receive and apply each.</summary>

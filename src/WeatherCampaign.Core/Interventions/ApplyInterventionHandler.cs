@@ -54,36 +54,32 @@ public sealed partial class ApplyInterventionHandler(
 
     private async Task<AuditOutcome> PauseAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
     {
-        var hold = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
-        var mine = hold?.MessageId == message.Id;
+        // The intent goes into the ledger before the PATCH, so no status change of ours is ever untracked. When the planner saw
+        // no row for the campaign, the first delivery creates the intent straight away: creating fails if a row exists, so
+        // this is the read-then-create below without the read. A retried delivery reads first (its own intent may be there).
+        WeatherHold? created = null;
+        if (message.NoLedgerRow == true && attempt == 1)
+        {
+            try
+            {
+                created = await ledger.SaveAsync(Intent(message, null), cancellationToken).ConfigureAwait(false);
+            }
+            catch (HoldConflictException)
+            {
+                // A row appeared since the cycle read the ledger: read it and decide as for any other message.
+            }
+        }
+
+        var hold = created ?? await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
+        var mine = created is null && hold?.MessageId == message.Id;
         var earlierAttempt = mine && hold!.State == HoldState.Pausing;
         var duplicate = mine && hold!.State == HoldState.Held;
         // An earlier intervention of the service (a slow message overtaken by a newer cycle's) already holds or is pausing it.
-        var heldBefore = !mine && hold is { IsActive: true };
+        var heldBefore = created is null && !mine && hold is { IsActive: true };
         var earlierIntervention = heldBefore ? hold!.MessageId ?? "(unknown)" : null;
 
-        if (!mine)
-        {
-            // The intent goes into the ledger before the PATCH, so no status change of ours is ever untracked.
-            var now = timeProvider.GetUtcNow();
-            hold = await ledger.SaveAsync(new WeatherHold
-            {
-                CampaignId = message.CampaignId,
-                CampaignName = message.CampaignName ?? hold?.CampaignName ?? "",
-                State = HoldState.Pausing,
-                AlertIds = message.Reason?.AlertIds ?? [],
-                Events = message.Reason?.Events ?? [],
-                Regions = message.Reason?.Regions ?? [],
-                Severity = message.Reason?.Severity,
-                PausedAt = heldBefore ? hold!.PausedAt : null,
-                LastAffectedAt = message.PlannedAt,
-                UpdatedAt = now,
-                MessageId = message.Id,
-                SuppressedAlertIds = hold?.SuppressedAlertIds ?? [],
-                ManualHoldReason = hold?.ManualHoldReason,
-                ETag = hold?.ETag ?? default,
-            }, cancellationToken).ConfigureAwait(false);
-        }
+        if (created is null && !mine)
+            hold = await ledger.SaveAsync(Intent(message, hold, heldBefore), cancellationToken).ConfigureAwait(false);
 
         var change = await platform.SetStatusAsync(message.CampaignId, CampaignStatus.Paused, cancellationToken).ConfigureAwait(false);
         var current = change.Current?.RawStatus;
@@ -130,6 +126,25 @@ public sealed partial class ApplyInterventionHandler(
                     WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The Pausing row written before the PATCH, keeping what the existing row (if any) must carry over.</summary>
+    private WeatherHold Intent(InterventionMessage message, WeatherHold? existing, bool heldBefore = false) => new()
+    {
+        CampaignId = message.CampaignId,
+        CampaignName = message.CampaignName ?? existing?.CampaignName ?? "",
+        State = HoldState.Pausing,
+        AlertIds = message.Reason?.AlertIds ?? [],
+        Events = message.Reason?.Events ?? [],
+        Regions = message.Reason?.Regions ?? [],
+        Severity = message.Reason?.Severity,
+        PausedAt = heldBefore ? existing!.PausedAt : null,
+        LastAffectedAt = message.PlannedAt,
+        UpdatedAt = timeProvider.GetUtcNow(),
+        MessageId = message.Id,
+        SuppressedAlertIds = existing?.SuppressedAlertIds ?? [],
+        ManualHoldReason = existing?.ManualHoldReason,
+        ETag = existing?.ETag ?? default,
+    };
 
     private async Task<AuditOutcome> ResumeAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
     {

@@ -91,7 +91,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             if (action is { } a)
                 interventions.Add(new Intervention(
                     $"{input.CycleId}-{interventions.Count + 1:D5}", input.CycleId, campaign.Id, campaign.Name, a,
-                    a == InterventionAction.Pause ? reason! : ResumeReason(hold!), now));
+                    a == InterventionAction.Pause ? reason! : ResumeReason(hold!), now, NoLedgerRow: hold is null));
         }
 
         // A held campaign that is no longer listed was deleted: its hold ends.

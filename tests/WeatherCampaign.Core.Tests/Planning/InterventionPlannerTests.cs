@@ -253,6 +253,24 @@ public sealed class InterventionPlannerTests
     }
 
     [TestMethod]
+    public void Pause_says_whether_the_ledger_had_a_row_for_the_campaign()
+    {
+        var plan = new PlanningScenario()
+            .Alert("A1", "NYZ072")
+            .Campaign("fresh", CampaignStatus.Running, "NY")
+            .Campaign("paused-before", CampaignStatus.Running, "NY")
+            .Hold("paused-before", HoldState.Released, alertIds: ["OLD"])
+            .Plan();
+
+        Assert.IsTrue(plan.Interventions.Single(i => i.CampaignId == "fresh").NoLedgerRow);
+        Assert.IsFalse(plan.Interventions.Single(i => i.CampaignId == "paused-before").NoLedgerRow, "a closed row is still a row");
+        var json = Core.Interventions.InterventionMessage.From(plan.Interventions.Single(i => i.CampaignId == "paused-before")).ToJson();
+        Assert.IsFalse(json.Contains("noLedgerRow", StringComparison.Ordinal), json);
+        Assert.AreEqual(true, Core.Interventions.InterventionMessage.Parse(
+            Core.Interventions.InterventionMessage.From(plan.Interventions.Single(i => i.CampaignId == "fresh")).ToJson()).NoLedgerRow);
+    }
+
+    [TestMethod]
     public void Still_affected_hold_keeps_its_alerts_in_order_and_adds_only_new_ones()
     {
         var plan = new PlanningScenario()
