@@ -61,6 +61,9 @@ public sealed partial class PollWeatherHandler(
 
         var alertsTask = alerts.ReadAsync(cancellationToken);
         var holdsTask = ledger.ListAsync(cancellationToken);
+        // With Policy:ApproveNextLargeCycle off, a used approval is forgotten (so turning it on approves again). That needs
+        // nothing from the plan, so it goes alongside the reads instead of delaying the cycle's writes.
+        var clearApproval = preview || dryRun || settings.ApproveNextLargeCycle ? Task.CompletedTask : ledger.ClearStandingApprovalAsync(cancellationToken);
         CampaignListing? listing = null;
         string? listingError = null;
         try
@@ -74,6 +77,7 @@ public sealed partial class PollWeatherHandler(
         }
         var snapshot = await alertsTask.ConfigureAwait(false);
         var holds = await holdsTask.ConfigureAwait(false);
+        await clearApproval.ConfigureAwait(false);
 
         var input = new PlanningInput(cycleId, snapshot, listing, holds, listingError);
         var plan = planner.Plan(input, settings, now, request.ApproveLargeCycle);
@@ -85,10 +89,6 @@ public sealed partial class PollWeatherHandler(
         {
             plan = planner.Plan(input, settings, now, approveLargeCycle: true);
             approvedBy = "Policy:ApproveNextLargeCycle (used once; set it to false and back to true to approve another)";
-        }
-        else if (!dryRun && !settings.ApproveNextLargeCycle)
-        {
-            await ledger.ClearStandingApprovalAsync(cancellationToken).ConfigureAwait(false);
         }
         if (approvedBy is not null && plan.Pauses > 0 && plan.Pauses > settings.MaxPauseShare * plan.CampaignsRunning && settings.MaxPauseShare < 1.0)
         {
@@ -105,15 +105,16 @@ public sealed partial class PollWeatherHandler(
         }
 
         // Hold changes are one row per campaign, each with its own ETag: written side by side, or a big cycle waits on thousands
-        // of round trips. The planned rows share the cycle's partition, so they go as table transactions of 100.
+        // of round trips. The planned rows share the cycle's partition, so they go as table transactions of 100. The two are
+        // independent and go together; the cycle row comes last, so a cycle row means all of its rows were written.
         var writes = new ParallelOptions { MaxDegreeOfParallelism = StorageWritesInFlight, CancellationToken = cancellationToken };
-        if (!dryRun)
-        {
-            await Parallel.ForEachAsync(plan.HoldChanges, writes,
-                async (change, ct) => await ApplyHoldChangeAsync(plan, change, ct).ConfigureAwait(false)).ConfigureAwait(false);
-        }
-        if (plan.Interventions.Count > 0)
-            await audit.WriteAllAsync(plan.Interventions.Select(i => AuditRows.Planned(i, dryRun, null)), cancellationToken).ConfigureAwait(false);
+        var holdWrites = dryRun || plan.HoldChanges.Count == 0
+            ? Task.CompletedTask
+            : Parallel.ForEachAsync(plan.HoldChanges, writes, async (change, ct) => await ApplyHoldChangeAsync(plan, change, ct).ConfigureAwait(false));
+        var plannedRows = plan.Interventions.Count == 0
+            ? Task.CompletedTask
+            : audit.WriteAllAsync(plan.Interventions.Select(i => AuditRows.Planned(i, dryRun, null)), cancellationToken);
+        await Task.WhenAll(holdWrites, plannedRows).ConfigureAwait(false);
         foreach (var refused in plan.Refused)
             await audit.WriteAsync(RefusedRow(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
         if (plan.Verdict == PlanVerdict.HeldForApproval)
