@@ -66,6 +66,8 @@ public sealed class AzuriteServer : IAsyncDisposable
         {
             entry, "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", table.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck",
+            // No access log: a line per request costs the emulator's one thread and ours, and would pile up in Output.
+            "--silent",
         })
         {
             info.ArgumentList.Add(arg);
