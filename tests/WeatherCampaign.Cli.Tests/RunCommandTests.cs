@@ -31,6 +31,18 @@ public sealed class RunCommandTests
     }
 
     [TestMethod]
+    public void Run_applies_as_many_at_once_as_one_Functions_instance_does()
+    {
+        // The host runs batchSize + newBatchThreshold messages at once; a cycle run by hand should keep the same pace.
+        using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(WeatherCampaign.DevTools.AzuriteServer.FindRepositoryRoot(), "host.json")));
+        var queues = hostJson.RootElement.GetProperty("extensions").GetProperty("queues");
+
+        var hostInFlight = queues.GetProperty("batchSize").GetInt32() + queues.GetProperty("newBatchThreshold").GetInt32();
+
+        Assert.AreEqual(Commands.RunCommand.DefaultConcurrency, hostInFlight, "host.json and the CLI's run disagree on how many interventions go at once");
+    }
+
+    [TestMethod]
     public async Task Run_after_the_weather_clears_resumes_only_what_the_service_paused()
     {
         await using var tenant = await Storm.StartAsync(s => s["Policy:ClearFor"] = "00:00:00");

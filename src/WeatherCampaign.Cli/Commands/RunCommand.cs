@@ -9,7 +9,9 @@ namespace WeatherCampaign.Cli.Commands;
 /// <summary><c>run</c>: one full cycle, planned and applied through the same handlers and queue as the Functions app.</summary>
 internal static class RunCommand
 {
-    public const int DefaultConcurrency = 8;
+    /// <summary>As many as one Functions instance runs at once (host.json <c>batchSize</c> 32 + <c>newBatchThreshold</c> 16), so a
+    /// cycle run by hand keeps the tenant's pace fed as the host does.</summary>
+    public const int DefaultConcurrency = 48;
 
     public static Command Create(CliEnvironment environment, GlobalOptions global)
     {
@@ -20,7 +22,7 @@ internal static class RunCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Plan and audit only: change nothing, enqueue nothing (like Policy:Mode=DryRun)." };
         var concurrency = new Option<int>("--concurrency")
         {
-            Description = "How many interventions are applied at once.",
+            Description = "How many interventions are applied at once (default 48, as one Functions instance; all of them share the one request pacer).",
             HelpName = "N",
             DefaultValueFactory = _ => DefaultConcurrency,
         };
