@@ -300,7 +300,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     private static bool ContainsAll(IReadOnlyList<string> first, IReadOnlyList<string> second, IReadOnlyList<string> values)
     {
         if (values.Count == 0) return true;
-        if (first.Count + second.Count <= 8)
+        if (first.Count + second.Count <= ShortList)
         {
             for (var i = 0; i < values.Count; i++)
             {
@@ -328,6 +328,9 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
 
     private const char CodeSeparator = '\u001f';
 
+    /// <summary>Lists up to this long are searched in place; longer ones are hashed once (hashing costs more than a few compares).</summary>
+    private const int ShortList = 8;
+
     /// <summary>The order of a reason's alerts: most severe first, then by id, so the same alerts always read the same way.</summary>
     private static readonly Comparer<WeatherAlert> MostSevereFirst = Comparer<WeatherAlert>.Create((a, b) =>
     {
@@ -352,7 +355,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     {
         if (second.Count == 0) return first;
         // A short list is searched in place; a long one (a held campaign under a state-wide storm) is hashed once.
-        var lookup = first.Count > 8 ? new HashSet<string>(first, StringComparer.OrdinalIgnoreCase) : null;
+        var lookup = first.Count > ShortList ? new HashSet<string>(first, StringComparer.OrdinalIgnoreCase) : null;
         List<string>? added = null;
         for (var i = 0; i < second.Count; i++)
         {
