@@ -1,5 +1,6 @@
 using CxoneSimulator;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Cli.Tests;
 

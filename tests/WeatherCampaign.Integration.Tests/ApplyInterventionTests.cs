@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests;
 
@@ -49,22 +50,24 @@ public sealed class ApplyInterventionTests
 
     private static string NewHoldPause(string id, string campaignId) =>
         new InterventionMessage(1, id, "cycle", campaignId, "Gulf Renewals", "pause",
-            new InterventionMessageReason(["hurricane-2"], ["Hurricane Warning"], ["STATE:TX"], "Extreme", null), DateTimeOffset.UtcNow, NoLedgerRow: true).ToJson();
+            new InterventionMessageReason(["hurricane-2"], ["Hurricane Warning"], ["STATE:TX"], "Extreme", null), DateTimeOffset.UtcNow).ToJson();
 
     private static async Task<ServiceHarness> StartWithCountingLedgerAsync(string campaignId) =>
         await ServiceHarness.StartAsync([CampaignEntity.Create(campaignId, "Gulf Renewals", CampaignEntity.Running, "US-TX")],
             services: s => s.Replace(ServiceDescriptor.Singleton<HoldLedger>(sp => new CountingHoldLedger(sp.GetRequiredService<StorageClients>().Tables))));
 
     [TestMethod]
-    public async Task Pause_of_a_campaign_with_no_ledger_row_creates_the_hold_without_reading_it_first()
+    public async Task Message_written_with_the_retired_no_ledger_row_hint_is_still_applied()
     {
         await using var harness = await StartWithCountingLedgerAsync("camp-tx-6");
         var ledger = (CountingHoldLedger)harness.Get<HoldLedger>();
+        // Messages queued before an upgrade may still carry "noLedgerRow"; the handler reads the row whatever they say.
+        var queuedBeforeUpgrade = NewHoldPause("cycle-5-00001", "camp-tx-6").Replace("\"plannedAt\"", "\"noLedgerRow\":true,\"plannedAt\"", StringComparison.Ordinal);
 
-        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-5-00001", "camp-tx-6"), 1);
+        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(queuedBeforeUpgrade, 1);
 
         Assert.AreEqual(AuditOutcome.Paused, outcome);
-        Assert.AreEqual(0, ledger.Reads, "the planner saw no row: nothing to read");
+        Assert.AreEqual(1, ledger.Reads);
         var hold = (await ledger.GetAsync("camp-tx-6"))!;
         Assert.AreEqual(HoldState.Held, hold.State);
         Assert.AreEqual("cycle-5-00001", hold.MessageId);
@@ -87,7 +90,7 @@ public sealed class ApplyInterventionTests
         var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-5-00002", "camp-tx-5"), 1);
 
         Assert.AreEqual(AuditOutcome.Paused, outcome);
-        Assert.AreEqual(1, ledger.Reads, "the create failed, so the row is read as without the hint");
+        Assert.AreEqual(1, ledger.Reads, "the row is read before the intent is written");
         var hold = (await ledger.GetAsync("camp-tx-5"))!;
         Assert.AreEqual(HoldState.Held, hold.State);
         CollectionAssert.AreEqual(new[] { "hurricane-1" }, hold.SuppressedAlertIds.ToArray(), "what the row carried is kept");
@@ -110,7 +113,7 @@ public sealed class ApplyInterventionTests
     }
 
     [TestMethod]
-    public async Task Retried_delivery_reads_the_row_even_with_the_hint()
+    public async Task Retried_delivery_reads_the_row_and_takes_its_own_intent()
     {
         await using var harness = await StartWithCountingLedgerAsync("camp-tx-3");
         var ledger = (CountingHoldLedger)harness.Get<HoldLedger>();
@@ -126,7 +129,7 @@ public sealed class ApplyInterventionTests
     }
 
     [TestMethod]
-    public async Task Campaign_a_person_paused_after_planning_is_not_claimed_with_the_hint_either()
+    public async Task Campaign_a_person_paused_after_planning_is_not_claimed()
     {
         await using var harness = await StartWithCountingLedgerAsync("camp-tx-2");
         harness.Simulator.State.SetStatusAsPerson("camp-tx-2", CampaignEntity.Paused);

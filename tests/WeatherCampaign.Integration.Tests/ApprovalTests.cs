@@ -66,7 +66,7 @@ public sealed class ApprovalTests
         await using var harness = await ServiceHarness.StartAsync(Campaigns());
         Storm(harness, "storm-1");
 
-        var result = await harness.Get<PollWeatherHandler>().RunAsync(new CycleRequest { Preview = true });
+        var result = await harness.Get<PollWeatherHandler>().RunAsync(CycleRequest.Preview());
 
         Assert.AreEqual(2, result.Plan.Pauses);
         Assert.AreEqual(0, result.Messages.Count);

@@ -51,7 +51,7 @@ public sealed class FeedFormatPlanTests
             s["Weather:Feeds:0:Name"] = "recorded";
         });
 
-        var result = await harness.Get<PollWeatherHandler>().RunAsync(new CycleRequest { AsOf = AsOf });
+        var result = await harness.Get<PollWeatherHandler>().RunAsync(CycleRequest.Preview(AsOf));
 
         Assert.AreEqual(PlanVerdict.Planned, result.Plan.Verdict, result.Plan.Reason);
         var paused = result.Plan.Interventions.Where(i => i.Action == InterventionAction.Pause).Select(i => i.CampaignId).Order(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Bench.Cycle;
 
@@ -14,7 +15,7 @@ internal enum StorageMode
 
 /// <summary>
 /// The <c>weatherholds</c> table in memory, for measuring a cycle with the campaign API as its only limit. Table semantics are
-/// kept: a save without an ETag creates the row (409 if it exists), a save with one replaces it only if unchanged (412).
+/// kept: a save without a version creates the row (409 if it exists), a save with one replaces it only if unchanged (412).
 /// </summary>
 internal sealed class InMemoryHoldLedger : HoldLedger
 {
@@ -32,15 +33,15 @@ internal sealed class InMemoryHoldLedger : HoldLedger
 
     public override Task<WeatherHold> SaveAsync(WeatherHold hold, CancellationToken cancellationToken = default)
     {
-        var saved = hold with { ETag = new ETag(Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture)) };
-        if (hold.ETag == default)
+        var saved = hold with { Version = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture) };
+        if (hold.Version is null)
         {
             if (!_holds.TryAdd(hold.CampaignId, saved)) throw Conflict(hold, 409);
             return Task.FromResult(saved);
         }
         if (!_holds.TryGetValue(hold.CampaignId, out var current)) throw new RequestFailedException(404, "The hold does not exist.");
         // TryUpdate compares with the row just read, so a replace that raced another one fails as an ETag mismatch would.
-        if (current.ETag != hold.ETag || !_holds.TryUpdate(hold.CampaignId, saved, current)) throw Conflict(hold, 412);
+        if (current.Version != hold.Version || !_holds.TryUpdate(hold.CampaignId, saved, current)) throw Conflict(hold, 412);
         return Task.FromResult(saved);
     }
 

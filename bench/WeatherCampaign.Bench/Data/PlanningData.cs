@@ -6,6 +6,7 @@ using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Bench.Data;
 

@@ -7,6 +7,7 @@ using WeatherCampaign.Core;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Operations;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Cli.Commands;
 

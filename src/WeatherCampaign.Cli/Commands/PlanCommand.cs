@@ -38,7 +38,7 @@ internal static class PlanCommand
     {
         await using var services = await CliServices.StartAsync(configuration, environment, verbose, ServiceNeeds.Everything, cancellationToken).ConfigureAwait(false);
         var result = await services.Get<PollWeatherHandler>()
-            .RunAsync(new CycleRequest { Preview = true, AsOf = asOf }, cancellationToken).ConfigureAwait(false);
+            .RunAsync(CycleRequest.Preview(asOf), cancellationToken).ConfigureAwait(false);
 
         if (json)
         {

@@ -38,7 +38,7 @@ internal static class RunCommand
         command.Options.Add(concurrency);
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(environment, () => ExecuteAsync(
             CliSettings.Build(parse.GetValue(global.Settings), environment.Overrides), environment, parse.GetValue(global.Verbose),
-            new CycleRequest { ApproveLargeCycle = parse.GetValue(approve), ForceDryRun = parse.GetValue(dryRun) },
+            new CycleRequest(parse.GetValue(dryRun) ? CycleMode.DryRun : CycleMode.Enforce, ApproveLargeCycle: parse.GetValue(approve)),
             parse.GetValue(concurrency), cancellationToken), cancellationToken));
         return command;
     }

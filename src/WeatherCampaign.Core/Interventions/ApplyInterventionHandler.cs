@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
 
@@ -52,177 +53,153 @@ public sealed partial class ApplyInterventionHandler(
         }
     }
 
-    private async Task<AuditOutcome> PauseAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    /// <summary>Where the ledger stands for a message, which decides what it may do and how its outcome reads.</summary>
+    private enum Situation
     {
-        // The intent goes into the ledger before the PATCH, so no status change of ours is ever untracked. When the planner saw
-        // no row for the campaign, the first delivery creates the intent straight away: creating fails if a row exists, so
-        // this is the read-then-create below without the read. A retried delivery reads first (its own intent may be there).
-        WeatherHold? created = null;
-        if (message.NoLedgerRow == true && attempt == 1)
-        {
-            try
-            {
-                created = await ledger.SaveAsync(Intent(message, null), cancellationToken).ConfigureAwait(false);
-            }
-            catch (HoldConflictException)
-            {
-                // A row appeared since the cycle read the ledger: read it and decide as for any other message.
-            }
-        }
+        /// <summary>The service holds nothing for the campaign: this message takes it (a closed row's overrides carry over).</summary>
+        Fresh,
 
-        var hold = created ?? await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
-        var mine = created is null && hold?.MessageId == message.Id;
-        var earlierAttempt = mine && hold!.State == HoldState.Pausing;
-        var duplicate = mine && hold!.State == HoldState.Held;
-        // An earlier intervention of the service (a slow message overtaken by a newer cycle's) already holds or is pausing it.
-        var heldBefore = created is null && !mine && hold is { IsActive: true };
-        var earlierIntervention = heldBefore ? hold!.MessageId ?? "(unknown)" : null;
+        /// <summary>An earlier intervention of the service holds it (a slow message overtaken by a newer cycle's): this one takes over.</summary>
+        HeldByEarlierIntervention,
 
-        if (created is null && !mine)
-            hold = await ledger.SaveAsync(Intent(message, hold, heldBefore), cancellationToken).ConfigureAwait(false);
+        /// <summary>This message's own intent is in the ledger: an earlier delivery wrote it and stopped before recording the outcome.</summary>
+        EarlierAttempt,
 
-        var change = await platform.SetStatusAsync(message.CampaignId, CampaignStatus.Paused, cancellationToken).ConfigureAwait(false);
-        var current = change.Current?.RawStatus;
-        switch (change.Outcome)
-        {
-            case StatusChangeOutcome.Changed:
-                return await BothAsync(HoldAsync(hold!, cancellationToken),
-                    WriteAsync(message, AuditOutcome.Paused, attempt, current, null, cancellationToken)).ConfigureAwait(false);
+        /// <summary>This message already recorded its change: a repeated delivery.</summary>
+        Duplicate,
 
-            case StatusChangeOutcome.AlreadyInStatus when earlierAttempt:
-                // An earlier delivery paused it and then failed before recording that: it is ours.
-                return await BothAsync(HoldAsync(hold!, cancellationToken), WriteAsync(message, AuditOutcome.Paused, attempt, current,
-                    "Paused by an earlier attempt of this intervention; recorded on this one.", cancellationToken)).ConfigureAwait(false);
-
-            case StatusChangeOutcome.AlreadyInStatus when duplicate:
-                await RestoreOutcomeRowAsync(message, AuditOutcome.Paused, attempt, current, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
-                    "Duplicate delivery: this intervention already paused the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
-
-            case StatusChangeOutcome.AlreadyInStatus when heldBefore:
-                // Here and for someone else's pause below, one write after the other: had the ledger write failed after the
-                // audit row, the retry would take the hold for its own earlier attempt and add a second, contradicting row.
-                await HoldAsync(hold!, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
-                    $"Already paused under the service's earlier intervention {earlierIntervention}; still held by the service.", cancellationToken).ConfigureAwait(false);
-
-            case StatusChangeOutcome.AlreadyInStatus when change.EarlierAttemptUnanswered:
-                // Our first PATCH timed out (or failed unclearly) after the platform applied it; the retry's 409 is our own change.
-                return await BothAsync(HoldAsync(hold!, cancellationToken), WriteAsync(message, AuditOutcome.Paused, attempt, current,
-                    "Paused by an attempt that got no answer in time; its retry found the campaign paused.", cancellationToken)).ConfigureAwait(false);
-
-            case StatusChangeOutcome.AlreadyInStatus:
-                // One after the other, as above.
-                await EndAsync(hold!, "Someone else paused it before the service did; not ours to resume.", cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current,
-                    "Already paused by someone else; the service will not resume it.", cancellationToken).ConfigureAwait(false);
-
-            case StatusChangeOutcome.Conflict:
-                return await BothAsync(EndAsync(hold!, $"The campaign is {current}; not forced.", cancellationToken), WriteAsync(message, AuditOutcome.Conflict, attempt, current,
-                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken)).ConfigureAwait(false);
-
-            default:
-                return await BothAsync(EndAsync(hold!, "The campaign no longer exists.", cancellationToken),
-                    WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken)).ConfigureAwait(false);
-        }
+        /// <summary>This message already closed the hold (a conflict, a campaign gone or someone else's): a repeated delivery.</summary>
+        ClosedByThisMessage,
     }
 
-    /// <summary>The Pausing row written before the PATCH, keeping what the existing row (if any) must carry over.</summary>
-    private WeatherHold Intent(InterventionMessage message, WeatherHold? existing, bool heldBefore = false) => new()
+    /// <summary>How a change's ledger update and audit row are written.</summary>
+    private enum WriteOrder
     {
-        CampaignId = message.CampaignId,
-        CampaignName = message.CampaignName ?? existing?.CampaignName ?? "",
-        State = HoldState.Pausing,
-        AlertIds = message.Reason?.AlertIds ?? [],
-        Events = message.Reason?.Events ?? [],
-        Regions = message.Reason?.Regions ?? [],
-        Severity = message.Reason?.Severity,
-        PausedAt = heldBefore ? existing!.PausedAt : null,
-        LastAffectedAt = message.PlannedAt,
-        UpdatedAt = timeProvider.GetUtcNow(),
-        MessageId = message.Id,
-        SuppressedAlertIds = existing?.SuppressedAlertIds ?? [],
-        ManualHoldReason = existing?.ManualHoldReason,
-        ETag = existing?.ETag ?? default,
-    };
+        /// <summary>
+        /// Side by side: both are idempotent, and a retry after either fails takes the hold still marked with this message for
+        /// its own earlier attempt, so it converges on the same hold state and the same audit row (same keys).
+        /// </summary>
+        Together,
+
+        /// <summary>
+        /// The ledger first: had it failed after the audit row, the retry would take the hold for its own earlier attempt and
+        /// add a second, contradicting row.
+        /// </summary>
+        LedgerFirst,
+    }
+
+    /// <summary>What a message's outcome writes: the hold as it becomes (null: unchanged), and the audit row.</summary>
+    private sealed record Verdict(WeatherHold? Hold, AuditOutcome Outcome, string? Detail, WriteOrder Order = WriteOrder.Together);
+
+    private static Situation Classify(WeatherHold? hold, string messageId, InterventionAction action)
+    {
+        if (hold is null) return Situation.Fresh;
+        if (hold.MessageId != messageId) return hold.IsActive ? Situation.HeldByEarlierIntervention : Situation.Fresh;
+        return (action, hold.State) switch
+        {
+            (InterventionAction.Pause, HoldState.Pausing) or (InterventionAction.Resume, HoldState.Pausing or HoldState.Held) => Situation.EarlierAttempt,
+            (InterventionAction.Pause, HoldState.Held) or (InterventionAction.Resume, HoldState.Released) => Situation.Duplicate,
+            _ => Situation.ClosedByThisMessage,
+        };
+    }
+
+    private async Task<AuditOutcome> PauseAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    {
+        var stored = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
+        var situation = Classify(stored, message.Id, InterventionAction.Pause);
+        // The intent goes into the ledger before the status change, so no change of ours is ever untracked.
+        var hold = situation is Situation.Fresh or Situation.HeldByEarlierIntervention
+            ? await ledger.SaveAsync(Intent(message, stored), cancellationToken).ConfigureAwait(false)
+            : stored!;
+
+        var change = await platform.SetStatusAsync(message.CampaignId, CampaignStatus.Paused, cancellationToken).ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow();
+        var verdict = change.Outcome switch
+        {
+            StatusChangeOutcome.Changed => new Verdict(hold.Held(now), AuditOutcome.Paused, null),
+            StatusChangeOutcome.AlreadyInStatus => situation switch
+            {
+                Situation.EarlierAttempt => new Verdict(hold.Held(now), AuditOutcome.Paused, "Paused by an earlier attempt of this intervention; recorded on this one."),
+                Situation.Duplicate => new Verdict(null, AuditOutcome.Skipped, "Duplicate delivery: this intervention already paused the campaign; nothing changed."),
+                Situation.HeldByEarlierIntervention => new Verdict(hold.Held(now), AuditOutcome.Skipped,
+                    $"Already paused under the service's earlier intervention {stored!.MessageId ?? "(unknown)"}; still held by the service.", WriteOrder.LedgerFirst),
+                // Our first request timed out (or failed unclearly) after the platform applied it; the retry's 409 is our own change.
+                _ when change.EarlierAttemptUnanswered => new Verdict(hold.Held(now), AuditOutcome.Paused, "Paused by an attempt that got no answer in time; its retry found the campaign paused."),
+                _ => new Verdict(hold.Ended("Someone else paused it before the service did; not ours to resume.", now), AuditOutcome.Skipped,
+                    "Already paused by someone else; the service will not resume it.", WriteOrder.LedgerFirst),
+            },
+            _ => Unchangeable(hold, change, now),
+        };
+        if (situation == Situation.Duplicate && change.Outcome == StatusChangeOutcome.AlreadyInStatus)
+            await RestoreOutcomeRowAsync(message, AuditOutcome.Paused, attempt, change.Current?.RawStatus, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(message, attempt, change, verdict, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The Pausing row written before the status change (<see cref="WeatherHold.StartPausing"/>).</summary>
+    private WeatherHold Intent(InterventionMessage message, WeatherHold? existing) => WeatherHold.StartPausing(
+        existing, message.CampaignId, message.CampaignName, message.Id,
+        message.Reason?.AlertIds ?? [], message.Reason?.Events ?? [], message.Reason?.Regions ?? [], message.Reason?.Severity,
+        affectedAt: message.PlannedAt, now: timeProvider.GetUtcNow());
 
     private async Task<AuditOutcome> ResumeAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
     {
-        var hold = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
-        if (hold is { State: HoldState.Released } && hold.MessageId == message.Id)
+        var stored = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
+        var situation = Classify(stored, message.Id, InterventionAction.Resume);
+        switch (situation)
         {
-            await RestoreOutcomeRowAsync(message, AuditOutcome.Resumed, attempt, null, cancellationToken).ConfigureAwait(false);
-            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
-                "Duplicate delivery: this intervention already resumed the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
+            case Situation.Duplicate:
+                await RestoreOutcomeRowAsync(message, AuditOutcome.Resumed, attempt, null, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+                    "Duplicate delivery: this intervention already resumed the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
+            case Situation.Fresh or Situation.ClosedByThisMessage:
+                return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+                    $"The service does not hold this campaign ({(stored is null ? "no hold" : "hold " + stored.State)}); a resume is not ours to make.", cancellationToken).ConfigureAwait(false);
+            case Situation.HeldByEarlierIntervention or Situation.EarlierAttempt when stored!.ManualHoldReason is { } manual:
+                return await WriteAsync(message, AuditOutcome.Skipped, attempt, null, $"Held by an operator: {manual}", cancellationToken).ConfigureAwait(false);
         }
-        if (hold is null || !hold.IsActive)
-        {
-            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
-                $"The service does not hold this campaign ({(hold is null ? "no hold" : "hold " + hold.State)}); a resume is not ours to make.", cancellationToken).ConfigureAwait(false);
-        }
-        if (hold.ManualHoldReason is { } manual)
-            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null, $"Held by an operator: {manual}", cancellationToken).ConfigureAwait(false);
 
-        var earlierAttempt = hold.MessageId == message.Id;
-        if (!earlierAttempt)
-            hold = await ledger.SaveAsync(hold with { MessageId = message.Id, UpdatedAt = timeProvider.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
-
+        var hold = situation == Situation.HeldByEarlierIntervention
+            ? await ledger.SaveAsync(stored!.StartResuming(message.Id, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false)
+            : stored!;
         var change = await platform.SetStatusAsync(message.CampaignId, CampaignStatus.Running, cancellationToken).ConfigureAwait(false);
-        var current = change.Current?.RawStatus;
-        switch (change.Outcome)
+        var now = timeProvider.GetUtcNow();
+        var verdict = change.Outcome switch
         {
-            case StatusChangeOutcome.Changed:
-                return await BothAsync(ReleaseAsync(hold, cancellationToken),
-                    WriteAsync(message, AuditOutcome.Resumed, attempt, current, null, cancellationToken)).ConfigureAwait(false);
-
-            case StatusChangeOutcome.AlreadyInStatus when earlierAttempt || change.EarlierAttemptUnanswered:
-                return await BothAsync(ReleaseAsync(hold, cancellationToken), WriteAsync(message, AuditOutcome.Resumed, attempt, current,
-                    "Resumed by an earlier attempt of this intervention; recorded on this one.", cancellationToken)).ConfigureAwait(false);
-
-            case StatusChangeOutcome.AlreadyInStatus:
-                // One after the other, for the reason given at the pause's heldBefore case.
-                await ledger.SaveAsync(hold with
-                {
-                    State = HoldState.Overridden,
-                    SuppressedAlertIds = hold.SuppressedAlertIds.Concat(hold.AlertIds).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
-                    UpdatedAt = timeProvider.GetUtcNow(),
-                    Note = "A person resumed it before the service did.",
-                }, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Skipped, attempt, current, "Already running: a person resumed it first.", cancellationToken).ConfigureAwait(false);
-
-            case StatusChangeOutcome.Conflict:
-                return await BothAsync(EndAsync(hold, $"The campaign is {current}; not forced.", cancellationToken), WriteAsync(message, AuditOutcome.Conflict, attempt, current,
-                    $"409: the campaign is '{current}', which the service must not force.", cancellationToken)).ConfigureAwait(false);
-
-            default:
-                return await BothAsync(EndAsync(hold, "The campaign no longer exists.", cancellationToken),
-                    WriteAsync(message, AuditOutcome.Gone, attempt, null, "404: the campaign no longer exists.", cancellationToken)).ConfigureAwait(false);
-        }
+            StatusChangeOutcome.Changed => new Verdict(hold.Released(now), AuditOutcome.Resumed, null),
+            StatusChangeOutcome.AlreadyInStatus when situation == Situation.EarlierAttempt || change.EarlierAttemptUnanswered =>
+                new Verdict(hold.Released(now), AuditOutcome.Resumed, "Resumed by an earlier attempt of this intervention; recorded on this one."),
+            StatusChangeOutcome.AlreadyInStatus => new Verdict(hold.OverriddenByPerson("A person resumed it before the service did.", now), AuditOutcome.Skipped,
+                "Already running: a person resumed it first.", WriteOrder.LedgerFirst),
+            _ => Unchangeable(hold, change, now),
+        };
+        return await RecordAsync(message, attempt, change, verdict, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// The ledger update and the audit row after a PATCH, written side by side (each is a storage round trip). Both are
-    /// idempotent, and a retry after either fails takes the hold still marked with this message for its own earlier
-    /// attempt, so it converges on the same hold state and the same audit row (same keys).
-    /// </summary>
-    private static async Task<AuditOutcome> BothAsync(Task ledgerWrite, Task<AuditOutcome> auditWrite)
+    /// <summary>A conflict or a campaign gone: either way the hold ends, and the service forces nothing.</summary>
+    private static Verdict Unchangeable(WeatherHold hold, StatusChange change, DateTimeOffset now) => change.Outcome == StatusChangeOutcome.Conflict
+        ? new Verdict(hold.Ended($"The campaign is {change.Current?.RawStatus}; not forced.", now), AuditOutcome.Conflict,
+            $"409: the campaign is '{change.Current?.RawStatus}', which the service must not force.")
+        : new Verdict(hold.Ended("The campaign no longer exists.", now), AuditOutcome.Gone, "404: the campaign no longer exists.");
+
+    private async Task<AuditOutcome> RecordAsync(InterventionMessage message, long attempt, StatusChange change, Verdict verdict, CancellationToken cancellationToken)
     {
+        var status = change.Outcome == StatusChangeOutcome.Gone ? null : change.Current?.RawStatus;
+        if (verdict.Hold is null)
+            return await WriteAsync(message, verdict.Outcome, attempt, status, verdict.Detail, cancellationToken).ConfigureAwait(false);
+        if (verdict.Order == WriteOrder.LedgerFirst)
+        {
+            await ledger.SaveAsync(verdict.Hold, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(message, verdict.Outcome, attempt, status, verdict.Detail, cancellationToken).ConfigureAwait(false);
+        }
+        var ledgerWrite = SaveAsync(verdict.Hold, cancellationToken);
+        var auditWrite = WriteAsync(message, verdict.Outcome, attempt, status, verdict.Detail, cancellationToken);
         await Task.WhenAll(ledgerWrite, auditWrite).ConfigureAwait(false);
         return await auditWrite.ConfigureAwait(false);
     }
 
     // Async, so that a ledger failing at once still fails the task rather than the call, and the audit row goes out alongside.
-    private async Task HoldAsync(WeatherHold hold, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        await ledger.SaveAsync(hold with { State = HoldState.Held, PausedAt = hold.PausedAt ?? now, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task ReleaseAsync(WeatherHold hold, CancellationToken cancellationToken) =>
-        await ledger.SaveAsync(hold with { State = HoldState.Released, UpdatedAt = timeProvider.GetUtcNow(), Note = "Resumed by the service." }, cancellationToken).ConfigureAwait(false);
-
-    private async Task EndAsync(WeatherHold hold, string note, CancellationToken cancellationToken) =>
-        await ledger.SaveAsync(hold with { State = HoldState.Ended, UpdatedAt = timeProvider.GetUtcNow(), Note = note }, cancellationToken).ConfigureAwait(false);
+    private async Task SaveAsync(WeatherHold hold, CancellationToken cancellationToken) =>
+        await ledger.SaveAsync(hold, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// On a repeated delivery of a message whose change is already in the ledger, writes its outcome row if it is missing:
@@ -242,17 +219,9 @@ public sealed partial class ApplyInterventionHandler(
 
     private async Task RejectAsync(string? body, long attempt, InvalidInterventionMessageException ex, CancellationToken cancellationToken)
     {
-        var digest = TableKeys.Digest(body);
-        await audit.WriteAsync(new AuditRecord
-        {
-            OccurredAt = timeProvider.GetUtcNow(),
-            Outcome = AuditOutcome.Rejected,
-            Discriminator = "rejected_" + digest,
-            CampaignId = ex.CampaignId is null ? null : CampaignId.ForDisplay(ex.CampaignId),
-            Detail = $"{ex.Message} Message digest {digest}, {body?.Length ?? 0} characters; not retried.",
-            Attempt = attempt,
-        }, cancellationToken).ConfigureAwait(false);
-        LogRejected(logger, digest, ex.Message);
+        var row = AuditRows.Rejected(body, ex, timeProvider.GetUtcNow(), attempt);
+        await audit.WriteAsync(row, cancellationToken).ConfigureAwait(false);
+        LogRejected(logger, TableKeys.Digest(body), ex.Message);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Intervention {MessageId} ({Action}) on campaign {CampaignId}: {Outcome}")]

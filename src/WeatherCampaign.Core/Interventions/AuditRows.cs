@@ -1,12 +1,19 @@
+using System.Globalization;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core.Interventions;
 
-/// <summary>Builds the audit rows of interventions, so the planner's, the handler's and the poison recorder's rows read alike.</summary>
+/// <summary>
+/// Every audit row's shape and key, so the cycle's, the handlers' and the operator's rows read alike. A row's key
+/// (<see cref="AuditRecord.Discriminator"/> and sort time) depends only on what it records, never on when it is written, so
+/// a retried write replaces its row rather than adding one; <c>AuditRowsTests</c> pins that.
+/// </summary>
 public static class AuditRows
 {
-    /// <summary>A row about one message; keyed by the message's id and outcome, so a retried write replaces rather than repeats.</summary>
+    /// <summary>A row about one message, keyed by the message's id and outcome, sorted at its planned time.</summary>
     public static AuditRecord ForMessage(InterventionMessage message, AuditOutcome outcome, DateTimeOffset now, long? attempt, string? campaignStatus, string? detail) => new()
     {
         OccurredAt = now,
@@ -28,8 +35,108 @@ public static class AuditRows
     };
 
     /// <summary>The <c>planned</c> row the cycle writes for each intervention it decides on.</summary>
-    public static AuditRecord Planned(Intervention intervention, bool dryRun, string? detail) =>
-        ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, detail) with { DryRun = dryRun };
+    public static AuditRecord Planned(Intervention intervention, bool dryRun) =>
+        ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, null) with { DryRun = dryRun };
+
+    /// <summary>A cycle's summary; written last, so a cycle row means all of the cycle's other rows were written.</summary>
+    public static AuditRecord Cycle(Plan plan, DateTimeOffset started, bool dryRun)
+    {
+        var feeds = string.Join("; ", plan.Feeds.Select(f => f.Succeeded
+            ? $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}"
+            : $"{f.Feed}: FAILED {f.Error}"));
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{plan.Verdict}: {plan.Pauses} to pause, {plan.Resumes} to resume; {plan.AlertsCounting} of {plan.AlertsRead} alerts count; {plan.CampaignsAffected} of {plan.CampaignsListed} campaigns affected. Feeds: {feeds}.");
+        return CycleEvent(plan, AuditOutcome.Cycle, "cycle", started, dryRun, plan.Reason is null ? summary : summary + " " + plan.Reason);
+    }
+
+    /// <summary>Rule 6: the cycle's pauses wait for a person.</summary>
+    public static AuditRecord HeldForApproval(Plan plan, DateTimeOffset started, bool dryRun) =>
+        CycleEvent(plan, AuditOutcome.HeldForApproval, "held", started, dryRun, plan.Reason);
+
+    /// <summary>Rule 6: a cycle over the share went through, and who let it.</summary>
+    public static AuditRecord Approved(Plan plan, double maxPauseShare, DateTimeOffset started, bool dryRun) =>
+        CycleEvent(plan, AuditOutcome.Approved, "approved", started, dryRun, string.Create(CultureInfo.InvariantCulture,
+            $"{plan.Pauses} of {plan.CampaignsRunning} running campaigns paused, over Policy:MaxPauseShare {maxPauseShare:P0}, approved by {plan.ApprovedBy}."));
+
+    /// <summary>A listed campaign whose id is unsafe; keyed by the id's digest, since the id itself may not be written as it is.</summary>
+    public static AuditRecord Refused(Plan plan, RefusedCampaign refused, DateTimeOffset started, bool dryRun)
+    {
+        var digest = TableKeys.Digest(refused.Campaign.Id);
+        return CycleEvent(plan, AuditOutcome.Rejected, "rejected_" + digest, started, dryRun,
+            $"The campaign listing named a campaign whose id is unsafe ({refused.Reason}; id digest {digest}); it is left alone and no request is made for it.") with
+        {
+            CampaignId = CampaignId.ForDisplay(refused.Campaign.Id),
+            CampaignName = CampaignId.ForDisplay(refused.Campaign.Name),
+            CampaignStatus = CampaignId.ForDisplay(refused.Campaign.RawStatus),
+        };
+    }
+
+    /// <summary>A hold the cycle closed itself (a person's resume, a campaign gone, drafted or completed).</summary>
+    public static AuditRecord HoldClosed(Plan plan, HoldChange change) => new()
+    {
+        OccurredAt = plan.PlannedAt,
+        Outcome = change.Kind == HoldChangeKind.Overridden ? AuditOutcome.Overridden : AuditOutcome.Released,
+        Discriminator = $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}",
+        CycleId = plan.CycleId,
+        CampaignId = change.Hold.CampaignId,
+        CampaignName = change.Hold.CampaignName,
+        AlertIds = Join(change.Hold.AlertIds),
+        Events = Join(change.Hold.Events),
+        Regions = Join(change.Hold.Regions),
+        Detail = change.Hold.Note,
+    };
+
+    /// <summary>A queue message that is not a valid intervention, keyed by the body's digest (a repeat lands on the same row).</summary>
+    public static AuditRecord Rejected(string? body, InvalidInterventionMessageException error, DateTimeOffset now, long attempt)
+    {
+        var digest = TableKeys.Digest(body);
+        return new AuditRecord
+        {
+            OccurredAt = now,
+            Outcome = AuditOutcome.Rejected,
+            Discriminator = "rejected_" + digest,
+            CampaignId = error.CampaignId is null ? null : CampaignId.ForDisplay(error.CampaignId),
+            Detail = $"{error.Message} Message digest {digest}, {body?.Length ?? 0} characters; not retried.",
+            Attempt = attempt,
+        };
+    }
+
+    /// <summary>A message the queue gave up on that is not a valid intervention either, keyed by the body's digest.</summary>
+    public static AuditRecord PoisonedUnreadable(string? body, InvalidInterventionMessageException error, string detail, DateTimeOffset now, long attempt)
+    {
+        var digest = TableKeys.Digest(body);
+        return new AuditRecord
+        {
+            OccurredAt = now,
+            Outcome = AuditOutcome.Failed,
+            Discriminator = "poison_" + digest,
+            CampaignId = error.CampaignId is null ? null : CampaignId.ForDisplay(error.CampaignId),
+            Detail = $"{detail} It is not a valid intervention either: {error.Message} (digest {digest}).",
+            Attempt = attempt,
+        };
+    }
+
+    /// <summary>An operator set or released a manual hold; one row per campaign and kind, the latest wins.</summary>
+    public static AuditRecord ManualHold(AuditOutcome outcome, WeatherHold saved, string? previousState, string detail, DateTimeOffset now) => new()
+    {
+        OccurredAt = now,
+        Outcome = outcome,
+        Discriminator = $"{saved.CampaignId}_{outcome.ToWire()}",
+        CampaignId = saved.CampaignId,
+        CampaignName = saved.CampaignName,
+        CampaignStatus = previousState is null ? null : "hold " + previousState.ToLowerInvariant(),
+        Detail = detail,
+    };
 
     public static string? Join(IEnumerable<string>? values) => values is null ? null : string.Join("; ", values);
+
+    private static AuditRecord CycleEvent(Plan plan, AuditOutcome outcome, string suffix, DateTimeOffset started, bool dryRun, string? detail) => new()
+    {
+        OccurredAt = started,
+        Outcome = outcome,
+        Discriminator = $"{plan.CycleId}_{suffix}",
+        CycleId = plan.CycleId,
+        Detail = detail,
+        DryRun = dryRun,
+    };
 }

@@ -15,9 +15,7 @@ public sealed record InterventionMessageReason(
 
 /// <summary>
 /// One intervention on the wire (queue <c>interventions</c>): small, versioned JSON.
-/// <c>{"v":1,"id","cycleId","campaignId","campaignName","action":"pause|resume","reason":{…},"plannedAt","noLedgerRow"}</c>.
-/// <c>noLedgerRow</c> (optional, written only when true) says the planner found no ledger row for the campaign; a message
-/// without it is handled the safe way (the row is read first).
+/// <c>{"v":1,"id","cycleId","campaignId","campaignName","action":"pause|resume","reason":{…},"plannedAt"}</c>.
 /// </summary>
 public sealed record InterventionMessage(
     [property: JsonPropertyName("v")] int Version,
@@ -27,8 +25,7 @@ public sealed record InterventionMessage(
     string? CampaignName,
     string Action,
     InterventionMessageReason? Reason,
-    DateTimeOffset PlannedAt,
-    bool? NoLedgerRow = null)
+    DateTimeOffset PlannedAt)
 {
     public const int CurrentVersion = 1;
     public const int MaxLength = 48 * 1024;
@@ -43,8 +40,7 @@ public sealed record InterventionMessage(
         intervention.CampaignName,
         intervention.Action == InterventionAction.Pause ? "pause" : "resume",
         new InterventionMessageReason(intervention.Reason.AlertIds, intervention.Reason.Events, intervention.Reason.Regions, intervention.Reason.Severity, intervention.Reason.Until),
-        intervention.PlannedAt,
-        intervention.NoLedgerRow ? true : null);
+        intervention.PlannedAt);
 
     public string ToJson() => JsonSerializer.Serialize(this, WeatherCampaignJson.Options);
 

@@ -10,27 +10,6 @@ using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core.Interventions;
 
-/// <summary>How one cycle is run: the settings, unless an operator says otherwise for this run.</summary>
-public sealed record CycleRequest
-{
-    /// <summary>Plan and audit, but change nothing and enqueue nothing, whatever <c>Policy:Mode</c> says.</summary>
-    public bool ForceDryRun { get; init; }
-
-    /// <summary>Let a cycle over <c>Policy:MaxPauseShare</c> through.</summary>
-    public bool ApproveLargeCycle { get; init; }
-
-    /// <summary>Only plan: write no ledger change and no audit row, enqueue nothing (the CLI's <c>plan</c>).</summary>
-    public bool Preview { get; init; }
-
-    /// <summary>Evaluate the alerts as at this time (replaying a recorded feed); implies <see cref="Preview"/>.</summary>
-    public DateTimeOffset? AsOf { get; init; }
-
-    public bool IsPreview => Preview || AsOf is not null;
-}
-
-/// <summary>What one cycle decided and what it hands to the queue.</summary>
-public sealed record CycleResult(Plan Plan, IReadOnlyList<string> Messages, bool DryRun);
-
 /// <summary>
 /// One polling cycle: read the feeds, the whole listing and the ledger; plan; write the ledger changes and audit rows;
 /// hand back one queue message per intervention. It changes no campaign itself. Storage failures throw (the run fails loudly);
@@ -52,18 +31,38 @@ public sealed partial class PollWeatherHandler(
     public async Task<CycleResult> RunAsync(CycleRequest? request = null, CancellationToken cancellationToken = default)
     {
         request ??= new CycleRequest();
-        var started = timeProvider.GetUtcNow();
-        var now = request.AsOf ?? started;
-        var cycleId = started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         var settings = policy.CurrentValue;
-        var preview = request.IsPreview;
-        var dryRun = preview || request.ForceDryRun || settings.Mode == PolicyMode.DryRun;
+        var mode = ModeOf(request, settings);
+        var started = timeProvider.GetUtcNow();
+        var cycleId = started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
 
+        var input = await ReadAsync(cycleId, mode, settings, cancellationToken).ConfigureAwait(false);
+        var plan = planner.Plan(input, settings, request.AsOf ?? started);
+        if (mode == CycleMode.Preview) return new CycleResult(plan, [], mode);
+
+        plan = await ApproveAsync(plan, request, mode, settings, started, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(plan, mode, settings, started, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> messages = mode == CycleMode.Enforce ? [.. plan.Interventions.Select(i => InterventionMessage.From(i).ToJson())] : [];
+        LogCycle(logger, cycleId, plan.Verdict, plan.Pauses, plan.Resumes, plan.AlertsCounting, plan.CampaignsListed, mode != CycleMode.Enforce);
+        return new CycleResult(plan, messages, mode);
+    }
+
+    /// <summary>The more cautious of what the run asks for and <c>Policy:Mode</c>; a replay of another time only previews.</summary>
+    private static CycleMode ModeOf(CycleRequest request, PolicyOptions settings)
+    {
+        if (request.AsOf is not null) return CycleMode.Preview;
+        var configured = settings.Mode == PolicyMode.DryRun ? CycleMode.DryRun : CycleMode.Enforce;
+        return request.Mode > configured ? request.Mode : configured;
+    }
+
+    /// <summary>The feeds, the whole listing and the ledger, read side by side.</summary>
+    private async Task<PlanningInput> ReadAsync(string cycleId, CycleMode mode, PolicyOptions settings, CancellationToken cancellationToken)
+    {
         var alertsTask = alerts.ReadAsync(cancellationToken);
         var holdsTask = ledger.ListAsync(cancellationToken);
         // With Policy:ApproveNextLargeCycle off, a used approval is forgotten (so turning it on approves again). That needs
         // nothing from the plan, so it goes alongside the reads instead of delaying the cycle's writes.
-        var clearApproval = preview || dryRun || settings.ApproveNextLargeCycle ? Task.CompletedTask : ledger.ClearStandingApprovalAsync(cancellationToken);
+        var clearApproval = mode != CycleMode.Enforce || settings.ApproveNextLargeCycle ? Task.CompletedTask : ledger.ClearStandingApprovalAsync(cancellationToken);
         CampaignListing? listing = null;
         string? listingError = null;
         try
@@ -78,63 +77,49 @@ public sealed partial class PollWeatherHandler(
         var snapshot = await alertsTask.ConfigureAwait(false);
         var holds = await holdsTask.ConfigureAwait(false);
         await clearApproval.ConfigureAwait(false);
+        return new PlanningInput(cycleId, snapshot, listing, holds, listingError);
+    }
 
-        var input = new PlanningInput(cycleId, snapshot, listing, holds, listingError);
-        var plan = planner.Plan(input, settings, now, request.ApproveLargeCycle);
-        if (preview) return new CycleResult(plan, [], DryRun: true);
+    /// <summary>Rule 6: a plan held for approval goes through on the operator's word or, once, on <c>Policy:ApproveNextLargeCycle</c>.</summary>
+    private async Task<Plan> ApproveAsync(Plan plan, CycleRequest request, CycleMode mode, PolicyOptions settings, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        if (plan.Verdict != PlanVerdict.HeldForApproval) return plan;
+        if (request.ApproveLargeCycle) return plan.Approve("the operator's --approve");
+        if (mode == CycleMode.Enforce && settings.ApproveNextLargeCycle
+            && await ledger.TryUseStandingApprovalAsync(plan.CycleId, started, cancellationToken).ConfigureAwait(false))
+            return plan.Approve("Policy:ApproveNextLargeCycle (used once; set it to false and back to true to approve another)");
+        return plan;
+    }
 
-        string? approvedBy = request.ApproveLargeCycle ? "the operator's --approve" : null;
-        if (!dryRun && plan.Verdict == PlanVerdict.HeldForApproval && settings.ApproveNextLargeCycle
-            && await ledger.TryUseStandingApprovalAsync(cycleId, started, cancellationToken).ConfigureAwait(false))
-        {
-            plan = planner.Plan(input, settings, now, approveLargeCycle: true);
-            approvedBy = "Policy:ApproveNextLargeCycle (used once; set it to false and back to true to approve another)";
-        }
-        if (approvedBy is not null && plan.Pauses > 0 && plan.Pauses > settings.MaxPauseShare * plan.CampaignsRunning && settings.MaxPauseShare < 1.0)
-        {
-            await audit.WriteAsync(new AuditRecord
-            {
-                OccurredAt = started,
-                Outcome = AuditOutcome.Approved,
-                Discriminator = cycleId + "_approved",
-                CycleId = cycleId,
-                Detail = string.Create(CultureInfo.InvariantCulture,
-                    $"{plan.Pauses} of {plan.CampaignsRunning} running campaigns paused, over Policy:MaxPauseShare {settings.MaxPauseShare:P0}, approved by {approvedBy}."),
-                DryRun = dryRun,
-            }, cancellationToken).ConfigureAwait(false);
-        }
+    /// <summary>
+    /// The cycle's ledger changes and audit rows. Hold changes are one row per campaign, each with its own version: written side
+    /// by side, or a big cycle waits on thousands of round trips. The planned rows share the cycle's partition, so they go as
+    /// table transactions of 100. The two are independent and go together; the cycle row comes last, so a cycle row means all
+    /// of its rows were written.
+    /// </summary>
+    private async Task WriteAsync(Plan plan, CycleMode mode, PolicyOptions settings, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var dryRun = mode != CycleMode.Enforce;
+        if (plan.ApprovedBy is not null)
+            await audit.WriteAsync(AuditRows.Approved(plan, settings.MaxPauseShare, started, dryRun), cancellationToken).ConfigureAwait(false);
 
-        // Hold changes are one row per campaign, each with its own ETag: written side by side, or a big cycle waits on thousands
-        // of round trips. The planned rows share the cycle's partition, so they go as table transactions of 100. The two are
-        // independent and go together; the cycle row comes last, so a cycle row means all of its rows were written.
         var writes = new ParallelOptions { MaxDegreeOfParallelism = StorageWritesInFlight, CancellationToken = cancellationToken };
         var holdWrites = dryRun || plan.HoldChanges.Count == 0
             ? Task.CompletedTask
             : Parallel.ForEachAsync(plan.HoldChanges, writes, async (change, ct) => await ApplyHoldChangeAsync(plan, change, ct).ConfigureAwait(false));
         var plannedRows = plan.Interventions.Count == 0
             ? Task.CompletedTask
-            : audit.WriteAllAsync(plan.Interventions.Select(i => AuditRows.Planned(i, dryRun, null)), cancellationToken);
+            : audit.WriteAllAsync(plan.Interventions.Select(i => AuditRows.Planned(i, dryRun)), cancellationToken);
         await Task.WhenAll(holdWrites, plannedRows).ConfigureAwait(false);
+
         foreach (var refused in plan.Refused)
-            await audit.WriteAsync(RefusedRow(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
+            await audit.WriteAsync(AuditRows.Refused(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
         if (plan.Verdict == PlanVerdict.HeldForApproval)
         {
-            await audit.WriteAsync(new AuditRecord
-            {
-                OccurredAt = started,
-                Outcome = AuditOutcome.HeldForApproval,
-                Discriminator = cycleId + "_held",
-                CycleId = cycleId,
-                Detail = plan.Reason,
-                DryRun = dryRun,
-            }, cancellationToken).ConfigureAwait(false);
-            LogHeldForApproval(logger, cycleId, plan.PausesHeldBack, plan.CampaignsRunning);
+            await audit.WriteAsync(AuditRows.HeldForApproval(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
+            LogHeldForApproval(logger, plan.CycleId, plan.PausesHeldBack, plan.CampaignsRunning);
         }
-        await audit.WriteAsync(CycleRow(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
-
-        var messages = dryRun ? [] : plan.Interventions.Select(i => InterventionMessage.From(i).ToJson()).ToList();
-        LogCycle(logger, cycleId, plan.Verdict, plan.Pauses, plan.Resumes, plan.AlertsCounting, plan.CampaignsListed, dryRun);
-        return new CycleResult(plan, messages, dryRun);
+        await audit.WriteAsync(AuditRows.Cycle(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ApplyHoldChangeAsync(Plan plan, HoldChange change, CancellationToken cancellationToken)
@@ -149,55 +134,8 @@ public sealed partial class PollWeatherHandler(
             LogHoldConflict(logger, plan.CycleId, CampaignId.ForDisplay(change.Hold.CampaignId));
             return;
         }
-        if (change.Kind == HoldChangeKind.StillAffected) return;
-        await audit.WriteAsync(new AuditRecord
-        {
-            OccurredAt = plan.PlannedAt,
-            Outcome = change.Kind == HoldChangeKind.Overridden ? AuditOutcome.Overridden : AuditOutcome.Released,
-            Discriminator = $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}",
-            CycleId = plan.CycleId,
-            CampaignId = change.Hold.CampaignId,
-            CampaignName = change.Hold.CampaignName,
-            AlertIds = AuditRows.Join(change.Hold.AlertIds),
-            Events = AuditRows.Join(change.Hold.Events),
-            Regions = AuditRows.Join(change.Hold.Regions),
-            Detail = change.Hold.Note ?? change.Detail,
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static AuditRecord RefusedRow(Plan plan, RefusedCampaign refused, DateTimeOffset started, bool dryRun)
-    {
-        var digest = TableKeys.Digest(refused.Campaign.Id);
-        return new AuditRecord
-        {
-            OccurredAt = started,
-            Outcome = AuditOutcome.Rejected,
-            Discriminator = $"{plan.CycleId}_rejected_{digest}",
-            CycleId = plan.CycleId,
-            CampaignId = CampaignId.ForDisplay(refused.Campaign.Id),
-            CampaignName = CampaignId.ForDisplay(refused.Campaign.Name),
-            CampaignStatus = CampaignId.ForDisplay(refused.Campaign.RawStatus),
-            Detail = $"The campaign listing named a campaign whose id is unsafe ({refused.Reason}; id digest {digest}); it is left alone and no request is made for it.",
-            DryRun = dryRun,
-        };
-    }
-
-    private static AuditRecord CycleRow(Plan plan, DateTimeOffset started, bool dryRun)
-    {
-        var feeds = string.Join("; ", plan.Feeds.Select(f => f.Succeeded
-            ? $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}"
-            : $"{f.Feed}: FAILED {f.Error}"));
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{plan.Verdict}: {plan.Pauses} to pause, {plan.Resumes} to resume; {plan.AlertsCounting} of {plan.AlertsRead} alerts count; {plan.CampaignsAffected} of {plan.CampaignsListed} campaigns affected. Feeds: {feeds}.");
-        return new AuditRecord
-        {
-            OccurredAt = started,
-            Outcome = AuditOutcome.Cycle,
-            Discriminator = plan.CycleId + "_cycle",
-            CycleId = plan.CycleId,
-            Detail = plan.Reason is null ? summary : summary + " " + plan.Reason,
-            DryRun = dryRun,
-        };
+        if (change.Kind != HoldChangeKind.StillAffected)
+            await audit.WriteAsync(AuditRows.HoldClosed(plan, change), cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: the campaign listing failed, nothing will be planned: {Reason}")]

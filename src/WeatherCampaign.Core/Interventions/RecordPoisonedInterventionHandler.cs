@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core.Interventions;
@@ -24,17 +23,8 @@ public sealed partial class RecordPoisonedInterventionHandler(AuditTrail audit, 
         }
         catch (InvalidInterventionMessageException ex)
         {
-            var digest = TableKeys.Digest(body);
-            row = new AuditRecord
-            {
-                OccurredAt = now,
-                Outcome = AuditOutcome.Failed,
-                Discriminator = "poison_" + digest,
-                CampaignId = ex.CampaignId is null ? null : CampaignId.ForDisplay(ex.CampaignId),
-                Detail = $"{detail} It is not a valid intervention either: {ex.Message} (digest {digest}).",
-                Attempt = dequeueCount,
-            };
-            shownId = "digest " + digest;
+            row = AuditRows.PoisonedUnreadable(body, ex, detail, now, dequeueCount);
+            shownId = "digest " + TableKeys.Digest(body);
         }
         await audit.WriteAsync(row, cancellationToken).ConfigureAwait(false);
         LogPoisoned(logger, shownId, row.CampaignId ?? "(unknown)", row.Action ?? "(unknown)");

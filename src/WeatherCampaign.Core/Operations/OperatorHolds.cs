@@ -1,4 +1,6 @@
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
+using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core.Operations;
@@ -41,8 +43,7 @@ public class OperatorHolds(HoldLedger ledger, AuditTrail audit, TimeProvider tim
     }
 
     /// <summary>
-    /// Sets the manual hold reason. A campaign without a ledger row gets a closed row (<see cref="HoldState.Ended"/>) that only
-    /// carries the reason: the service does not adopt a campaign it did not pause, but will not resume it after a later weather pause.
+    /// Sets the manual hold reason; a campaign without a ledger row gets one that only carries it (<see cref="WeatherHold.ManualOnly"/>).
     /// </summary>
     public virtual async Task<ManualHoldResult> AddAsync(string campaignId, string? campaignName, string reason, string? by, CancellationToken cancellationToken = default)
     {
@@ -55,35 +56,12 @@ public class OperatorHolds(HoldLedger ledger, AuditTrail audit, TimeProvider tim
         {
             var now = timeProvider.GetUtcNow();
             var existing = await ledger.GetAsync(campaignId, cancellationToken).ConfigureAwait(false);
-            var hold = existing is null
-                ? new WeatherHold
-                {
-                    CampaignId = campaignId,
-                    CampaignName = campaignName ?? "",
-                    State = HoldState.Ended,
-                    UpdatedAt = now,
-                    ManualHoldReason = reason,
-                    Note = "Manual hold set before any weather hold; it applies to the next one.",
-                }
-                : existing with
-                {
-                    CampaignName = existing.CampaignName is { Length: > 0 } name ? name : campaignName ?? "",
-                    ManualHoldReason = reason,
-                    UpdatedAt = now,
-                };
+            var hold = existing is null ? WeatherHold.ManualOnly(campaignId, campaignName, reason, now) : existing.WithManualHold(reason, campaignName, now);
             try
             {
                 var saved = await ledger.SaveAsync(hold, cancellationToken).ConfigureAwait(false);
-                await audit.WriteAsync(new AuditRecord
-                {
-                    OccurredAt = now,
-                    Outcome = AuditOutcome.ManualHold,
-                    Discriminator = $"{campaignId}_{AuditOutcome.ManualHold.ToWire()}",
-                    CampaignId = campaignId,
-                    CampaignName = saved.CampaignName,
-                    CampaignStatus = existing is null ? null : "hold " + existing.State.ToString().ToLowerInvariant(),
-                    Detail = $"Manual hold{By(by)}: {reason}",
-                }, cancellationToken).ConfigureAwait(false);
+                await audit.WriteAsync(AuditRows.ManualHold(AuditOutcome.ManualHold, saved, existing?.State.ToString(), $"Manual hold{By(by)}: {reason}", now),
+                    cancellationToken).ConfigureAwait(false);
                 return new ManualHoldResult(existing is null ? ManualHoldChange.Created : ManualHoldChange.Set, saved);
             }
             catch (HoldConflictException) when (attempt < MaxAttempts)
@@ -105,17 +83,9 @@ public class OperatorHolds(HoldLedger ledger, AuditTrail audit, TimeProvider tim
             if (existing?.ManualHoldReason is not { } previous) return new ManualHoldResult(ManualHoldChange.Unchanged, existing);
             try
             {
-                var saved = await ledger.SaveAsync(existing with { ManualHoldReason = null, UpdatedAt = now }, cancellationToken).ConfigureAwait(false);
-                await audit.WriteAsync(new AuditRecord
-                {
-                    OccurredAt = now,
-                    Outcome = AuditOutcome.ManualRelease,
-                    Discriminator = $"{campaignId}_{AuditOutcome.ManualRelease.ToWire()}",
-                    CampaignId = campaignId,
-                    CampaignName = saved.CampaignName,
-                    CampaignStatus = "hold " + saved.State.ToString().ToLowerInvariant(),
-                    Detail = $"Manual hold released{By(by)} (was: {previous})",
-                }, cancellationToken).ConfigureAwait(false);
+                var saved = await ledger.SaveAsync(existing.WithoutManualHold(now), cancellationToken).ConfigureAwait(false);
+                await audit.WriteAsync(AuditRows.ManualHold(AuditOutcome.ManualRelease, saved, saved.State.ToString(), $"Manual hold released{By(by)} (was: {previous})", now),
+                    cancellationToken).ConfigureAwait(false);
                 return new ManualHoldResult(ManualHoldChange.Released, saved);
             }
             catch (HoldConflictException) when (attempt < MaxAttempts)

@@ -1,59 +1,69 @@
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core.Planning;
-
-/// <summary>What the planner reads: one cycle's alerts, the complete campaign listing (or why there is none), and the ledger.</summary>
-public sealed record PlanningInput(
-    string CycleId,
-    AlertSnapshot Alerts,
-    CampaignListing? Campaigns,
-    IReadOnlyList<WeatherHold> Holds,
-    string? CampaignsError = null);
 
 public enum PlanVerdict
 {
     /// <summary>The plan may be carried out.</summary>
     Planned,
+
     /// <summary>Rule 5: a feed or the listing failed; nothing is planned.</summary>
     NoData,
+
     /// <summary>Rule 6: the cycle would pause more than the allowed share of running campaigns; pauses wait for a person.</summary>
     HeldForApproval,
 }
 
-/// <summary>A ledger change that needs no campaign change (the cycle writes it directly).</summary>
-public enum HoldChangeKind
-{
-    /// <summary>Still under counting alerts: the clear-for clock restarts.</summary>
-    StillAffected,
-    /// <summary>A person resumed a campaign the service held; the hold closes and its alerts will not pause it again.</summary>
-    Overridden,
-    /// <summary>The hold ends without a resume (the pause never happened; the campaign is gone, draft or completed).</summary>
-    Ended,
-}
-
-/// <param name="Hold">The ledger row as it should be written (carrying the ETag it was read with).</param>
-public sealed record HoldChange(HoldChangeKind Kind, WeatherHold Hold, string Detail);
-
-public enum DecisionKind { Pause, Resume, None }
-
-/// <summary>What the planner concluded about one campaign, and why, for the operator's table.</summary>
-public sealed record CampaignDecision(Campaign Campaign, DecisionKind Kind, string Why, InterventionReason? Reason = null);
-
-/// <summary>A listed campaign the planner would not consider, and why (its id is unsafe to put in a request path).</summary>
-public sealed record RefusedCampaign(Campaign Campaign, string Reason);
-
-/// <summary>The planner's answer for one cycle.</summary>
+/// <summary>
+/// The planner's answer for one cycle. A plan over <c>Policy:MaxPauseShare</c> keeps its pauses but holds them back:
+/// <see cref="Interventions"/> leaves them out until <see cref="Approve"/> lets them through.
+/// </summary>
 public sealed record Plan
 {
+    private readonly IReadOnlyList<Intervention> _interventions = [];
+    private readonly IReadOnlyList<CampaignDecision> _decisions = [];
+    private readonly string? _reason;
+
     public required string CycleId { get; init; }
     public required DateTimeOffset PlannedAt { get; init; }
-    public required PlanVerdict Verdict { get; init; }
-    public string? Reason { get; init; }
-    public IReadOnlyList<Intervention> Interventions { get; init; } = [];
+
+    /// <summary>False under rule 5: a feed or the listing failed, and the plan holds nothing.</summary>
+    public bool HasData { get; init; }
+
+    public PlanVerdict Verdict =>
+        !HasData ? PlanVerdict.NoData
+        : ApprovalNeeded is not null && ApprovedBy is null ? PlanVerdict.HeldForApproval
+        : PlanVerdict.Planned;
+
+    /// <summary>Why the cycle planned nothing, why nothing is resumed, or why its pauses wait for approval.</summary>
+    public string? Reason
+    {
+        get => Verdict == PlanVerdict.HeldForApproval ? ApprovalNeeded : _reason;
+        init => _reason = value;
+    }
+
+    /// <summary>Rule 6: why the pauses wait for a person; null when the cycle is within <c>Policy:MaxPauseShare</c>.</summary>
+    public string? ApprovalNeeded { get; init; }
+
+    /// <summary>Who let a plan over <c>Policy:MaxPauseShare</c> through; null while it is held (or needed no approval).</summary>
+    public string? ApprovedBy { get; init; }
+
+    /// <summary>What goes to the queue: every intervention planned, less the pauses held for approval.</summary>
+    public IReadOnlyList<Intervention> Interventions
+    {
+        get => Verdict == PlanVerdict.HeldForApproval ? [.. _interventions.Where(i => i.Action != InterventionAction.Pause)] : _interventions;
+        init => _interventions = value;
+    }
+
+    /// <summary>One per listed campaign with a safe id; a pause held for approval reads as none, saying so.</summary>
+    public IReadOnlyList<CampaignDecision> Decisions
+    {
+        get => Verdict == PlanVerdict.HeldForApproval ? [.. _decisions.Select(HeldBack)] : _decisions;
+        init => _decisions = value;
+    }
+
+    /// <summary>The ledger changes the cycle writes itself, without changing a campaign.</summary>
     public IReadOnlyList<HoldChange> HoldChanges { get; init; } = [];
-    public IReadOnlyList<CampaignDecision> Decisions { get; init; } = [];
 
     /// <summary>Listed campaigns refused outright (unsafe ids); the cycle audits each as rejected.</summary>
     public IReadOnlyList<RefusedCampaign> Refused { get; init; } = [];
@@ -67,9 +77,16 @@ public sealed record Plan
     /// <summary>False when a feed failed: pauses from the healthy feeds still go, but nothing is resumed (fail safe).</summary>
     public bool ResumesAllowed { get; init; }
 
-    /// <summary>Pauses the blast-radius limit held back for a person to approve.</summary>
-    public int PausesHeldBack { get; init; }
+    /// <summary>Pauses the blast-radius limit holds back for a person to approve.</summary>
+    public int PausesHeldBack => Verdict == PlanVerdict.HeldForApproval ? _interventions.Count(i => i.Action == InterventionAction.Pause) : 0;
 
     public int Pauses => Interventions.Count(i => i.Action == InterventionAction.Pause);
     public int Resumes => Interventions.Count(i => i.Action == InterventionAction.Resume);
+
+    /// <summary>Lets the held-back pauses through, recording who approved them; a plan that is not held is returned as it is.</summary>
+    public Plan Approve(string approvedBy) =>
+        Verdict == PlanVerdict.HeldForApproval ? this with { ApprovedBy = approvedBy } : this;
+
+    private static CampaignDecision HeldBack(CampaignDecision decision) =>
+        decision.Kind == DecisionKind.Pause ? decision with { Kind = DecisionKind.None, Why = "held for approval: " + decision.Why } : decision;
 }

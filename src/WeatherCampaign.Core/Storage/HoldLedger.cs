@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Core.Storage;
 
@@ -42,18 +43,19 @@ public class HoldLedger
     }
 
     /// <summary>
-    /// Creates the row when <see cref="WeatherHold.ETag"/> is empty, else replaces it if unchanged since it was read.
-    /// Returns the hold with its new ETag; throws <see cref="HoldConflictException"/> when someone else got there first.
+    /// Creates the row when <see cref="WeatherHold.Version"/> is null, else replaces it if unchanged since it was read (the
+    /// version is the row's ETag).
+    /// Returns the hold with its new version; throws <see cref="HoldConflictException"/> when someone else got there first.
     /// </summary>
     public virtual async Task<WeatherHold> SaveAsync(WeatherHold hold, CancellationToken cancellationToken = default)
     {
         var entity = ToEntity(hold);
         try
         {
-            var response = hold.ETag == default
+            var response = hold.Version is null
                 ? await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)
-                : await _table.UpdateEntityAsync(entity, hold.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            return hold with { ETag = response.Headers.ETag ?? default };
+                : await _table.UpdateEntityAsync(entity, new ETag(hold.Version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return hold with { Version = response.Headers.ETag?.ToString() };
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -129,7 +131,7 @@ public class HoldLedger
         MessageId = entity.GetString("MessageId"),
         ManualHoldReason = entity.GetString("ManualHoldReason"),
         Note = entity.GetString("Note"),
-        ETag = entity.ETag,
+        Version = entity.ETag.ToString(),
     };
 
     private static IReadOnlyList<string> ReadList(TableEntity entity, string column) =>

@@ -4,6 +4,7 @@ using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Core.Tests.Planning;
 
@@ -70,7 +71,7 @@ internal sealed class PlanningScenario
             UpdatedAt = Now.AddHours(-2),
             SuppressedAlertIds = suppressed ?? [],
             ManualHoldReason = manualReason,
-            ETag = new Azure.ETag("W/\"1\""),
+            Version = "W/\"1\"",
         });
         return this;
     }
@@ -86,9 +87,12 @@ internal sealed class PlanningScenario
 
     public PlanningScenario ListingFailed() { _listingFailed = true; return this; }
 
-    public Plan Plan(DateTimeOffset? now = null, bool approve = false) =>
-        new InterventionPlanner(Catalog).Plan(
+    public Plan Plan(DateTimeOffset? now = null, bool approve = false)
+    {
+        var plan = new InterventionPlanner(Catalog).Plan(
             new PlanningInput("cycle-1", new AlertSnapshot(_alerts, _feeds),
                 _listingFailed ? null : new CampaignListing(_campaigns, 1, Now), _holds, _listingFailed ? "page 2 of 3 answered 500" : null),
-            Policy, now ?? Now, approve);
+            Policy, now ?? Now);
+        return approve ? plan.Approve("the test") : plan;
+    }
 }

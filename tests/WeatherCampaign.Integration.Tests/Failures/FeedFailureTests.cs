@@ -2,6 +2,7 @@ using CxoneSimulator;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 

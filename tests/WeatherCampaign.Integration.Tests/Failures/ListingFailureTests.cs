@@ -2,6 +2,7 @@ using CxoneSimulator;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 
@@ -68,7 +69,7 @@ public sealed class ListingFailureTests
         // The control: the same setup without a fault pauses all 119 running campaigns.
         await using var harness = await ThreePagesAsync();
 
-        var cycle = await harness.Get<PollWeatherHandler>().RunAsync(new CycleRequest { ApproveLargeCycle = true });
+        var cycle = await harness.Get<PollWeatherHandler>().RunAsync(new CycleRequest(ApproveLargeCycle: true));
 
         Assert.AreEqual(119, cycle.Plan.Pauses);
     }

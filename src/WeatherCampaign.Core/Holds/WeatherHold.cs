@@ -1,0 +1,171 @@
+namespace WeatherCampaign.Core.Holds;
+
+/// <summary>
+/// One campaign the service paused (or is pausing), and why: a row of the <c>weatherholds</c> ledger. A hold changes state
+/// only through the methods below, each keeping its rule; the planner, the handlers and the operator commands call them.
+/// </summary>
+public sealed record WeatherHold
+{
+    public required string CampaignId { get; init; }
+    public string CampaignName { get; init; } = "";
+    public required HoldState State { get; init; }
+    public IReadOnlyList<string> AlertIds { get; init; } = [];
+    public IReadOnlyList<string> Events { get; init; } = [];
+    public IReadOnlyList<string> Regions { get; init; } = [];
+    public string? Severity { get; init; }
+    public DateTimeOffset? PausedAt { get; init; }
+    public DateTimeOffset? LastAffectedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Alerts that may no longer pause this campaign, because a person resumed it under them.</summary>
+    public IReadOnlyList<string> SuppressedAlertIds { get; init; } = [];
+
+    /// <summary>The intervention message that last changed this hold.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>Set by an operator (<c>holds add</c>): the campaign is not resumed automatically until released.</summary>
+    public string? ManualHoldReason { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>The ledger's concurrency token for the row this hold was read from or saved as; null for a hold not stored yet.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>True while the service is pausing or holding the campaign.</summary>
+    public bool IsActive => State is HoldState.Pausing or HoldState.Held;
+
+    /// <summary>Since when the campaign has been clear of the alerts that hold it: the clear-for clock runs from here.</summary>
+    public DateTimeOffset ClearSince => LastAffectedAt ?? PausedAt ?? UpdatedAt;
+
+    /// <summary>
+    /// The intent written before the service pauses a campaign, so no status change of its own is ever untracked. It takes
+    /// over whatever row the campaign has: a person's overrides and an operator's manual hold carry over, and a hold that is
+    /// already active (an earlier intervention's) keeps the time the campaign was first paused.
+    /// </summary>
+    public static WeatherHold StartPausing(
+        WeatherHold? existing,
+        string campaignId,
+        string? campaignName,
+        string messageId,
+        IReadOnlyList<string> alertIds,
+        IReadOnlyList<string> events,
+        IReadOnlyList<string> regions,
+        string? severity,
+        DateTimeOffset affectedAt,
+        DateTimeOffset now) => new()
+        {
+            CampaignId = campaignId,
+            CampaignName = campaignName ?? existing?.CampaignName ?? "",
+            State = HoldState.Pausing,
+            AlertIds = alertIds,
+            Events = events,
+            Regions = regions,
+            Severity = severity,
+            PausedAt = existing is { IsActive: true } ? existing.PausedAt : null,
+            LastAffectedAt = affectedAt,
+            UpdatedAt = now,
+            MessageId = messageId,
+            SuppressedAlertIds = existing?.SuppressedAlertIds ?? [],
+            ManualHoldReason = existing?.ManualHoldReason,
+            Version = existing?.Version,
+        };
+
+    /// <summary>The platform paused the campaign: the service holds it, since the first pause of this hold.</summary>
+    public WeatherHold Held(DateTimeOffset now) =>
+        this with { State = HoldState.Held, PausedAt = PausedAt ?? now, UpdatedAt = now };
+
+    /// <summary>Still under counting alerts: the new ones join the hold and the clear-for clock restarts.</summary>
+    public WeatherHold StillAffected(IReadOnlyList<string> alertIds, IReadOnlyList<string> events, IReadOnlyList<string> regions, DateTimeOffset now)
+    {
+        RequireActive("still affected");
+        return this with
+        {
+            State = HoldState.Held,
+            LastAffectedAt = now,
+            UpdatedAt = now,
+            AlertIds = Union(AlertIds, alertIds),
+            Events = Union(Events, events),
+            Regions = Union(Regions, regions),
+        };
+    }
+
+    /// <summary>A resume of this hold is under way: the message that makes it claims the hold first.</summary>
+    public WeatherHold StartResuming(string messageId, DateTimeOffset now)
+    {
+        RequireActive("resumed");
+        return this with { MessageId = messageId, UpdatedAt = now };
+    }
+
+    /// <summary>The service resumed the campaign: the hold is over.</summary>
+    public WeatherHold Released(DateTimeOffset now)
+    {
+        RequireActive("released");
+        return this with { State = HoldState.Released, UpdatedAt = now, Note = "Resumed by the service." };
+    }
+
+    /// <summary>
+    /// A person resumed the campaign while the service held it. Their decision stands: the hold closes, and the alerts it was
+    /// held for join those that may not pause the campaign again.
+    /// </summary>
+    public WeatherHold OverriddenByPerson(string note, DateTimeOffset now)
+    {
+        RequireActive("overridden");
+        return this with
+        {
+            State = HoldState.Overridden,
+            UpdatedAt = now,
+            SuppressedAlertIds = Union(SuppressedAlertIds, AlertIds),
+            Note = note,
+        };
+    }
+
+    /// <summary>The hold ends without a resume: the pause never happened, or the campaign is gone, drafted, completed or someone else's.</summary>
+    public WeatherHold Ended(string note, DateTimeOffset now) =>
+        this with { State = HoldState.Ended, UpdatedAt = now, Note = note };
+
+    /// <summary>Whether a person has already weighed every one of <paramref name="alertIds"/>, resuming the campaign under them.</summary>
+    public bool Suppresses(IEnumerable<string> alertIds)
+    {
+        var suppressed = new HashSet<string>(SuppressedAlertIds, StringComparer.OrdinalIgnoreCase);
+        return alertIds.All(suppressed.Contains);
+    }
+
+    /// <summary>
+    /// A manual hold for a campaign the ledger has no row for: a closed row that only carries the reason. The service does not
+    /// adopt a campaign it did not pause, but will not resume it after a later weather pause.
+    /// </summary>
+    public static WeatherHold ManualOnly(string campaignId, string? campaignName, string reason, DateTimeOffset now) => new()
+    {
+        CampaignId = campaignId,
+        CampaignName = campaignName ?? "",
+        State = HoldState.Ended,
+        UpdatedAt = now,
+        ManualHoldReason = reason,
+        Note = "Manual hold set before any weather hold; it applies to the next one.",
+    };
+
+    /// <summary>An operator keeps the campaign paused whatever the weather says, until they release it.</summary>
+    public WeatherHold WithManualHold(string reason, string? campaignName, DateTimeOffset now) => this with
+    {
+        CampaignName = CampaignName is { Length: > 0 } name ? name : campaignName ?? "",
+        ManualHoldReason = reason,
+        UpdatedAt = now,
+    };
+
+    /// <summary>The operator's reason is gone: the campaign resumes once the weather has been clear long enough.</summary>
+    public WeatherHold WithoutManualHold(DateTimeOffset now) => this with { ManualHoldReason = null, UpdatedAt = now };
+
+    private void RequireActive(string transition)
+    {
+        if (!IsActive)
+            throw new InvalidOperationException($"The {State} hold of campaign {Campaigns.CampaignId.ForDisplay(CampaignId)} cannot be {transition}: only an active hold can.");
+    }
+
+    /// <summary><paramref name="first"/> followed by what <paramref name="second"/> adds to it, compared without case; <paramref name="first"/> itself when nothing is new.</summary>
+    private static IReadOnlyList<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    {
+        var seen = new HashSet<string>(first, StringComparer.OrdinalIgnoreCase);
+        var added = second.Where(seen.Add).ToList();
+        return added.Count == 0 ? first : [.. first, .. added];
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Regions;
+
+namespace WeatherCampaign.Core.Planning;
+
+/// <summary>The counting alerts affecting a campaign, as the reason its intervention carries and one line for people.</summary>
+internal sealed record Affecting(InterventionReason Reason, string Description);
+
+/// <summary>
+/// Rules 1 and 2 for one cycle: the alerts that count, indexed by region key, and which of them affect a campaign. Many
+/// campaigns name the same regions (US-NY, a group), so each distinct list of codes is matched once per cycle.
+/// </summary>
+internal sealed class AffectingAlerts
+{
+    private readonly RegionCatalog _catalog;
+    private readonly Dictionary<string, List<WeatherAlert>> _byKey = new(RegionKey.Comparer);
+    private readonly Dictionary<string, Affecting?> _byCodes = new(StringComparer.OrdinalIgnoreCase);
+
+    public AffectingAlerts(RegionCatalog catalog, IReadOnlyList<WeatherAlert> alerts, AlertPolicy policy, DateTimeOffset now)
+    {
+        _catalog = catalog;
+        var superseded = AlertPolicy.SupersededIds(alerts);
+        foreach (var alert in alerts)
+        {
+            if (policy.WhyNotCounting(alert, now, superseded) is not null) continue;
+            Counting++;
+            foreach (var key in catalog.KeysForAlert(alert))
+            {
+                if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
+                list.Add(alert);
+            }
+        }
+    }
+
+    /// <summary>How many alerts count this cycle.</summary>
+    public int Counting { get; }
+
+    /// <summary>The counting alerts that meet any of the campaign's regions; null when none does.</summary>
+    public Affecting? For(Campaign campaign)
+    {
+        if (_byKey.Count == 0 || campaign.Regions.Count == 0) return null;
+        // A campaign's codes are split on commas, so none holds one: the joined list names exactly one list.
+        var codes = string.Join(',', campaign.Regions);
+        if (!_byCodes.TryGetValue(codes, out var affecting))
+            _byCodes[codes] = affecting = Match(_catalog.KeysForCampaign(campaign.Regions));
+        return affecting;
+    }
+
+    private Affecting? Match(IReadOnlySet<string> campaignKeys)
+    {
+        var matched = campaignKeys.Where(_byKey.ContainsKey).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        if (matched.Count == 0) return null;
+        var alerts = matched.SelectMany(key => _byKey[key])
+            .DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal)
+            .ToList();
+        var reason = new InterventionReason(
+            [.. alerts.Select(a => a.Id)],
+            [.. alerts.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase)],
+            matched,
+            alerts[0].Severity.ToString(),
+            alerts.Max(a => a.InForceUntil));
+        var until = reason.Until is { } end ? string.Create(CultureInfo.InvariantCulture, $" until {end:u}") : "";
+        return new Affecting(reason, $"{string.Join(", ", reason.Events)} ({reason.Severity}){until}");
+    }
+}

@@ -1,0 +1,19 @@
+using WeatherCampaign.Core.Holds;
+
+namespace WeatherCampaign.Core.Planning;
+
+/// <summary>A ledger change that needs no campaign change (the cycle writes it directly).</summary>
+public enum HoldChangeKind
+{
+    /// <summary>Still under counting alerts: the clear-for clock restarts.</summary>
+    StillAffected,
+
+    /// <summary>A person resumed a campaign the service held; the hold closes and its alerts will not pause it again.</summary>
+    Overridden,
+
+    /// <summary>The hold ends without a resume (the pause never happened; the campaign is gone, draft or completed).</summary>
+    Ended,
+}
+
+/// <param name="Hold">The ledger row as it should be written (carrying the version it was read with).</param>
+public sealed record HoldChange(HoldChangeKind Kind, WeatherHold Hold);
