@@ -1,3 +1,4 @@
+using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using WeatherCampaign.Core.Interventions;
 
@@ -7,6 +8,6 @@ namespace WeatherCampaign.Functions;
 public sealed class ApplyIntervention(ApplyInterventionHandler handler)
 {
     [Function(nameof(ApplyIntervention))]
-    public Task Run([QueueTrigger(InterventionQueues.Name)] string message, FunctionContext context, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message, QueueBindingData.DequeueCount(context), cancellationToken);
+    public Task Run([QueueTrigger(InterventionQueues.Name)] QueueMessage message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message.MessageText, message.DequeueCount, cancellationToken);
 }

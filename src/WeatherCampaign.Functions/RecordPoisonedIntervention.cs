@@ -1,3 +1,4 @@
+using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using WeatherCampaign.Core.Interventions;
 
@@ -7,6 +8,6 @@ namespace WeatherCampaign.Functions;
 public sealed class RecordPoisonedIntervention(RecordPoisonedInterventionHandler handler)
 {
     [Function(nameof(RecordPoisonedIntervention))]
-    public Task Run([QueueTrigger(InterventionQueues.PoisonName)] string message, FunctionContext context, CancellationToken cancellationToken) =>
-        handler.HandleAsync(message, QueueBindingData.DequeueCount(context), cancellationToken);
+    public Task Run([QueueTrigger(InterventionQueues.PoisonName)] QueueMessage message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message.MessageText, message.DequeueCount, cancellationToken);
 }

@@ -56,6 +56,18 @@ public sealed class FunctionsMetadataTests
     }
 
     [TestMethod]
+    [DataRow("ApplyIntervention")]
+    [DataRow("RecordPoisonedIntervention")]
+    public void Queue_functions_bind_the_typed_QueueMessage_so_the_host_hands_over_its_DequeueCount(string name)
+    {
+        var function = Functions().Single(f => f.GetProperty("name").GetString() == name);
+
+        // A string parameter would be bound from the message text alone; a QueueMessage parameter is an SDK-type (deferred) binding.
+        var properties = Binding(function, "queueTrigger").GetProperty("properties");
+        Assert.AreEqual("True", properties.GetProperty("supportsDeferredBinding").GetString());
+    }
+
+    [TestMethod]
     public void Host_json_ships_with_the_app()
     {
         var shipped = FunctionsOutput("host.json");
