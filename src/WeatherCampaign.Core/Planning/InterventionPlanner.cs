@@ -29,11 +29,10 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         if (WhyNoData(input) is { } noData) return plan with { Reason = noData };
 
         var alerts = new AffectingAlerts(catalog, input.Alerts.Alerts, new AlertPolicy(policy), now);
-        var holds = input.Holds.ToDictionary(h => h.CampaignId, StringComparer.Ordinal);
         var cycle = new Cycle(policy, now, ResumesAllowed: input.Alerts.AllFeedsSucceeded);
+        var holds = input.Holds.ToDictionary(h => h.CampaignId, StringComparer.Ordinal);
         var decisions = new List<CampaignDecision>(input.Campaigns!.Campaigns.Count);
         var refused = new List<RefusedCampaign>();
-        var interventions = new List<Intervention>();
         int running = 0, affected = 0;
         foreach (var campaign in input.Campaigns.Campaigns)
         {
@@ -46,15 +45,9 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             }
             holds.Remove(campaign.Id, out var hold);
             var affecting = alerts.For(campaign);
-            if (campaign.Status == CampaignStatus.Running) running++;
-            if (affecting is not null) affected++;
-            var decision = Decide(campaign, hold, affecting, cycle);
-            decisions.Add(decision);
-            if (decision.Kind != DecisionKind.None)
-            {
-                var action = decision.Kind == DecisionKind.Pause ? InterventionAction.Pause : InterventionAction.Resume;
-                interventions.Add(new Intervention($"{input.CycleId}-{interventions.Count + 1:D5}", input.CycleId, campaign.Id, campaign.Name, action, decision.Reason!, now));
-            }
+            running += campaign.Status == CampaignStatus.Running ? 1 : 0;
+            affected += affecting is null ? 0 : 1;
+            decisions.Add(Decide(campaign, hold, affecting, cycle));
         }
 
         // A held campaign that is no longer listed was deleted: its hold ends.
@@ -67,13 +60,17 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             CampaignsRunning = running,
             CampaignsAffected = affected,
             ResumesAllowed = cycle.ResumesAllowed,
-            Interventions = interventions,
+            Interventions = [.. decisions.Where(d => d.Kind != DecisionKind.None).Select((d, i) => ToIntervention(d, i, input.CycleId, now))],
             HoldChanges = [.. decisions.Select(d => d.Change).OfType<HoldChange>(), .. unlisted],
             Decisions = decisions,
             Refused = refused,
         };
         return plan with { ApprovalNeeded = WhyApprovalNeeded(plan, policy) };
     }
+
+    private static Intervention ToIntervention(CampaignDecision decision, int index, string cycleId, DateTimeOffset now) => new(
+        $"{cycleId}-{index + 1:D5}", cycleId, decision.Campaign.Id, decision.Campaign.Name,
+        decision.Kind == DecisionKind.Pause ? InterventionAction.Pause : InterventionAction.Resume, decision.Reason!, now);
 
     /// <summary>Rule 5: no data, no action. Null when the listing is complete and at least one feed was read.</summary>
     private static string? WhyNoData(PlanningInput input)
