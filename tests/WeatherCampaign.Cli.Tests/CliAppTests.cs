@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace WeatherCampaign.Cli.Tests;
 
@@ -93,6 +94,28 @@ public sealed class CliAppTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public void Environment_variables_can_be_left_out_so_only_the_callers_settings_count()
+    {
+        const string name = "WeatherCampaignCliTests__Probe";
+        Environment.SetEnvironmentVariable(name, "from the environment");
+        try
+        {
+            var overrides = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cxone:BaseUrl"] = "https://acme.example" }).Build();
+
+            var withEnvironment = CliSettings.Build(settingsFile: null, overrides);
+            var withoutEnvironment = CliSettings.Build(settingsFile: null, overrides, environmentVariables: false);
+
+            Assert.AreEqual("from the environment", withEnvironment["WeatherCampaignCliTests:Probe"]);
+            Assert.IsNull(withoutEnvironment["WeatherCampaignCliTests:Probe"]);
+            Assert.AreEqual("https://acme.example", withoutEnvironment["Cxone:BaseUrl"]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
         }
     }
 
