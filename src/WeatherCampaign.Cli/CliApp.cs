@@ -92,7 +92,6 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(environment, global));
         root.Subcommands.Add(AuditCommand.Create(environment, global));
         root.Subcommands.Add(HoldsCommand.Create(environment, global));
-        root.Subcommands.Add(DemoCommand.Create(environment, global));
         return root;
     }
 
@@ -119,11 +118,6 @@ public static class CliApp
         {
             // The start-up validator reports every invalid section at once.
             return await InvalidSettingsAsync(environment, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)).ConfigureAwait(false);
-        }
-        catch (DemoStepFailedException ex)
-        {
-            await environment.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ex.ExitCode;
         }
         catch (SettingsException ex)
         {

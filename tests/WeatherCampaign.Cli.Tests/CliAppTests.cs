@@ -13,7 +13,6 @@ public sealed class CliAppTests
     [DataRow("holds")]
     [DataRow("holds add")]
     [DataRow("holds release")]
-    [DataRow("demo")]
     public async Task Every_command_has_help(string command)
     {
         using var output = new StringWriter();
@@ -23,6 +22,16 @@ public sealed class CliAppTests
         Assert.AreEqual(ExitCodes.Success, exitCode, output.ToString());
         StringAssert.Contains(output.ToString(), "Usage:");
         StringAssert.Contains(output.ToString(), "--settings <FILE>");
+    }
+
+    [TestMethod]
+    public void The_operator_tool_uses_neither_the_simulator_nor_azurite()
+    {
+        // The demo that needs them is its own project (tools/WeatherCampaign.Demo); the shipped tool stays free of test doubles.
+        var references = typeof(CliApp).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        CollectionAssert.DoesNotContain(references, "CxoneSimulator");
+        CollectionAssert.DoesNotContain(references, "WeatherCampaign.DevTools");
     }
 
     [TestMethod]
