@@ -21,9 +21,9 @@ public static class ExitCodes
 }
 
 /// <summary>
-/// The operator's tool as a callable: <c>Program</c> runs it against the console, tests run it in-process with their own
-/// output and settings. Settings are read like the Functions app reads them: environment variables (<c>Cxone__BaseUrl</c>),
-/// then <c>--settings local.settings.json</c>, then <paramref name="overrides"/>.
+/// The operator's tool as a callable: <c>Program</c> runs it against the console, tests and the demo run it in-process with
+/// their own output and settings. Settings are read like the Functions app reads them: environment variables
+/// (<c>Cxone__BaseUrl</c>), then <c>--settings local.settings.json</c>, then the caller's overrides.
 /// </summary>
 public static class CliApp
 {
@@ -31,14 +31,22 @@ public static class CliApp
     public static Task<int> RunAsync(string[] args, TextWriter output, IConfiguration? overrides, CancellationToken cancellationToken) =>
         RunAsync(args, output, output, overrides, cancellationToken);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? overrides, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IConfiguration? overrides, CancellationToken cancellationToken) =>
+        RunAsync(args, new CliEnvironment(output, error) { Overrides = overrides }, cancellationToken);
+
+    /// <summary>
+    /// Runs one command on the caller's writers, settings and clock (<see cref="CliEnvironment"/>), as the demo runs each
+    /// of its steps: the same parsing, the same exit codes and messages as on the command line.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(environment);
         // Progress lines and log lines come from several threads; one writer may serve as both.
-        var sameWriter = ReferenceEquals(output, error);
-        output = TextWriter.Synchronized(output);
-        error = sameWriter ? output : TextWriter.Synchronized(error);
-        var root = BuildCommand(new CliEnvironment(output, error, overrides));
+        var sameWriter = ReferenceEquals(environment.Output, environment.Error);
+        var output = TextWriter.Synchronized(environment.Output);
+        var error = sameWriter ? output : TextWriter.Synchronized(environment.Error);
+        var root = BuildCommand(environment with { Output = output, Error = error });
         var invocation = new InvocationConfiguration
         {
             Output = output,
@@ -84,7 +92,6 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(environment, global));
         root.Subcommands.Add(AuditCommand.Create(environment, global));
         root.Subcommands.Add(HoldsCommand.Create(environment, global));
-        root.Subcommands.Add(DemoCommand.Create(environment, global));
         return root;
     }
 
@@ -111,11 +118,6 @@ public static class CliApp
         {
             // The start-up validator reports every invalid section at once.
             return await InvalidSettingsAsync(environment, ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)).ConfigureAwait(false);
-        }
-        catch (DemoStepFailedException ex)
-        {
-            await environment.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-            return ex.ExitCode;
         }
         catch (SettingsException ex)
         {
@@ -144,10 +146,6 @@ public static class CliApp
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }
-
-/// <summary>Where a command writes and which settings the caller adds on top of the environment and the settings file.</summary>
-/// <param name="Clock">The clock the service uses; null for the system clock (the demo brings its own).</param>
-internal sealed record CliEnvironment(TextWriter Output, TextWriter Error, IConfiguration? Overrides, TimeProvider? Clock = null);
 
 /// <summary>The options every command accepts.</summary>
 internal sealed record GlobalOptions(Option<FileInfo?> Settings, Option<bool> Verbose);

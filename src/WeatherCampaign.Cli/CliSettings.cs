@@ -14,9 +14,16 @@ public static class CliSettings
     /// Environment variables (<c>__</c> for <c>:</c>), then the <c>Values</c> of <paramref name="settingsFile"/>, then
     /// <paramref name="overrides"/>; later sources win.
     /// </summary>
-    public static IConfiguration Build(FileInfo? settingsFile, IConfiguration? overrides)
+    public static IConfiguration Build(FileInfo? settingsFile, IConfiguration? overrides) => Build(settingsFile, overrides, environmentVariables: true);
+
+    /// <summary>
+    /// As <see cref="Build(FileInfo?, IConfiguration?)"/>; with <paramref name="environmentVariables"/> false the environment
+    /// variables are not read, so only the file and <paramref name="overrides"/> count.
+    /// </summary>
+    public static IConfiguration Build(FileInfo? settingsFile, IConfiguration? overrides, bool environmentVariables)
     {
-        var builder = new ConfigurationBuilder().AddEnvironmentVariables();
+        var builder = new ConfigurationBuilder();
+        if (environmentVariables) builder.AddEnvironmentVariables();
         if (settingsFile is not null) builder.AddInMemoryCollection(ReadLocalSettings(settingsFile.FullName));
         if (overrides is not null) builder.AddConfiguration(overrides);
         return builder.Build();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 
 namespace WeatherCampaign.Cli.Tests;
 
@@ -12,7 +13,6 @@ public sealed class CliAppTests
     [DataRow("holds")]
     [DataRow("holds add")]
     [DataRow("holds release")]
-    [DataRow("demo")]
     public async Task Every_command_has_help(string command)
     {
         using var output = new StringWriter();
@@ -22,6 +22,16 @@ public sealed class CliAppTests
         Assert.AreEqual(ExitCodes.Success, exitCode, output.ToString());
         StringAssert.Contains(output.ToString(), "Usage:");
         StringAssert.Contains(output.ToString(), "--settings <FILE>");
+    }
+
+    [TestMethod]
+    public void The_operator_tool_uses_neither_the_simulator_nor_azurite()
+    {
+        // The demo that needs them is its own project (tools/WeatherCampaign.Demo); the shipped tool stays free of test doubles.
+        var references = typeof(CliApp).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        CollectionAssert.DoesNotContain(references, "CxoneSimulator");
+        CollectionAssert.DoesNotContain(references, "WeatherCampaign.DevTools");
     }
 
     [TestMethod]
@@ -93,6 +103,28 @@ public sealed class CliAppTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public void Environment_variables_can_be_left_out_so_only_the_callers_settings_count()
+    {
+        const string name = "WeatherCampaignCliTests__Probe";
+        Environment.SetEnvironmentVariable(name, "from the environment");
+        try
+        {
+            var overrides = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Cxone:BaseUrl"] = "https://acme.example" }).Build();
+
+            var withEnvironment = CliSettings.Build(settingsFile: null, overrides);
+            var withoutEnvironment = CliSettings.Build(settingsFile: null, overrides, environmentVariables: false);
+
+            Assert.AreEqual("from the environment", withEnvironment["WeatherCampaignCliTests:Probe"]);
+            Assert.IsNull(withoutEnvironment["WeatherCampaignCliTests:Probe"]);
+            Assert.AreEqual("https://acme.example", withoutEnvironment["Cxone:BaseUrl"]);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
         }
     }
 

@@ -47,7 +47,7 @@ internal static class AuditCommand
         command.Options.Add(limit);
         command.Options.Add(json);
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(environment, () => ExecuteAsync(
-            CliSettings.Build(parse.GetValue(global.Settings), environment.Overrides), environment, parse.GetValue(global.Verbose),
+            environment.Settings(parse.GetValue(global.Settings)), environment, parse.GetValue(global.Verbose),
             new AuditFilter(parse.GetValue(campaign), parse.GetValue(outcome), parse.GetValue(since) ?? DefaultSince, parse.GetValue(limit)),
             parse.GetValue(json), cancellationToken), cancellationToken));
         return command;

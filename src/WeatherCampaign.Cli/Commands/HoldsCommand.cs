@@ -130,7 +130,7 @@ internal static class HoldsCommand
     }
 
     private static IConfiguration Configuration(ParseResult parse, GlobalOptions global, CliEnvironment environment) =>
-        CliSettings.Build(parse.GetValue(global.Settings), environment.Overrides);
+        environment.Settings(parse.GetValue(global.Settings));
 
     private static Option<string?> ByOption() => new("--by")
     {

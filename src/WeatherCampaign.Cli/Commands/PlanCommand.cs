@@ -28,7 +28,7 @@ internal static class PlanCommand
         command.Options.Add(json);
         command.Options.Add(asOf);
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(environment, () => ExecuteAsync(
-            CliSettings.Build(parse.GetValue(global.Settings), environment.Overrides), environment, parse.GetValue(global.Verbose),
+            environment.Settings(parse.GetValue(global.Settings)), environment, parse.GetValue(global.Verbose),
             parse.GetValue(json), parse.GetValue(asOf), cancellationToken), cancellationToken));
         return command;
     }

@@ -37,7 +37,7 @@ internal static class RunCommand
         command.Options.Add(dryRun);
         command.Options.Add(concurrency);
         command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(environment, () => ExecuteAsync(
-            CliSettings.Build(parse.GetValue(global.Settings), environment.Overrides), environment, parse.GetValue(global.Verbose),
+            environment.Settings(parse.GetValue(global.Settings)), environment, parse.GetValue(global.Verbose),
             new CycleRequest(parse.GetValue(dryRun) ? CycleMode.DryRun : CycleMode.Enforce, ApproveLargeCycle: parse.GetValue(approve)),
             parse.GetValue(concurrency), cancellationToken), cancellationToken));
         return command;

@@ -4,33 +4,44 @@ using System.Globalization;
 using System.Text.Json;
 using CxoneSimulator;
 using Microsoft.Extensions.Configuration;
-using WeatherCampaign.Cli.Demo;
-using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Cli;
 using WeatherCampaign.DevTools;
 
-namespace WeatherCampaign.Cli.Commands;
+namespace WeatherCampaign.Demo;
 
 /// <summary>
-/// <c>demo</c>: the whole story on this machine, with no settings: Azurite and a simulated CXone tenant on free loopback
+/// The demo: the whole story on this machine, with no settings: Azurite and a simulated CXone tenant on free loopback
 /// ports, an NWS feed with a hurricane and a blizzard, a cycle that pauses, an operator's hold, the weather clearing, a cycle
-/// that resumes only what the service paused, and the audit trail. Everything it starts is stopped at the end, and on Ctrl+C.
+/// that resumes only what the service paused, and the audit trail. Each step is the operator tool's command, run in-process
+/// (<see cref="CliApp.RunAsync(string[], CliEnvironment, CancellationToken)"/>). Everything it starts is stopped at the end, and on Ctrl+C.
 /// </summary>
 internal static class DemoCommand
 {
-    public static Command Create(CliEnvironment environment, GlobalOptions global)
+    public static RootCommand Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("demo",
+        // The operator tool's two options, so a command line written for the tool runs the demo too.
+        var settings = new Option<FileInfo?>("--settings")
+        {
+            Description = "Ignored: the demo runs on its built-in settings, whatever this file or the environment says.",
+            HelpName = "FILE",
+        };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Log what the service does (information level) to standard error.",
+        };
+        var command = new RootCommand(
             "Run the whole story locally on built-in settings (needs Node.js for Azurite; runs 'npm ci' if node_modules is missing): " +
             "start Azurite and a simulated CXone tenant, serve an NWS feed with a hurricane and a blizzard, pause, clear the weather, resume, " +
             "and print the tables and the audit trail. Ignores --settings and the environment's service settings.");
-        command.SetAction((parse, cancellationToken) => CliApp.GuardAsync(environment, () => ExecuteAsync(
-            environment, parse.GetValue(global.Verbose), cancellationToken), cancellationToken));
+        command.Options.Add(settings);
+        command.Options.Add(verbose);
+        command.SetAction((parse, cancellationToken) => GuardAsync(error, () => ExecuteAsync(
+            output, error, parse.GetValue(verbose), cancellationToken), cancellationToken));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(CliEnvironment environment, bool verbose, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(TextWriter output, TextWriter error, bool verbose, CancellationToken cancellationToken)
     {
-        var output = environment.Output;
         var watch = Stopwatch.StartNew();
         output.WriteLine("WeatherCampaign demo: Azurite, a simulated CXone tenant and an NWS alert feed, all on this machine.");
         output.WriteLine();
@@ -49,9 +60,16 @@ internal static class DemoCommand
         var feed = DemoTenant.StormFeed(clock.GetUtcNow());
         simulator.State.SetFeed(DemoTenant.FeedName, feed, DemoTenant.GeoJson);
         var settings = DemoTenant.Settings(azurite.ConnectionString, simulator.BaseAddress);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var clearFor = TimeSpan.Parse(settings["Policy:ClearFor"]!, CultureInfo.InvariantCulture);
-        var demo = environment with { Clock = clock };
+        // Only the demo's settings: nothing the shell exports (Policy__Mode, KeyVault__Uri, ...) leaks in.
+        var tool = new CliEnvironment(output, error)
+        {
+            Overrides = new ConfigurationBuilder().AddInMemoryCollection(settings).Build(),
+            ReadEnvironmentVariables = false,
+            Clock = clock,
+        };
+        string[] flags = verbose ? ["--verbose"] : [];
+        Task<int> StepAsync(params string[] args) => RunStepAsync(tool, [.. args, .. flags], cancellationToken);
 
         output.WriteLine($"Weather feed {settings["Weather:Feeds:0:Url"]} (NWS GeoJSON, times moved to now):");
         foreach (var line in DemoTenant.DescribeFeed(feed)) output.WriteLine("  - " + line);
@@ -60,11 +78,11 @@ internal static class DemoCommand
 
         Heading(output, "1. The storm is here. What would the service do? (dry run)");
         Prompt(output, "plan");
-        Check(await PlanCommand.ExecuteAsync(configuration, demo, verbose, json: false, asOf: null, cancellationToken).ConfigureAwait(false));
+        Check(await StepAsync("plan").ConfigureAwait(false));
 
         Heading(output, "2. One cycle, as the Functions app runs it: plan, queue, apply");
         Prompt(output, "run");
-        var firstRun = await RunCommand.ExecuteAsync(configuration, demo, verbose, new CycleRequest(), RunCommand.DefaultConcurrency, cancellationToken).ConfigureAwait(false);
+        var firstRun = await StepAsync("run").ConfigureAwait(false);
         output.WriteLine();
         WriteTenant(simulator.State, before, output);
         var afterStorm = Statuses(simulator.State);
@@ -72,33 +90,72 @@ internal static class DemoCommand
         Heading(output, $"3. An operator keeps '{Name(simulator.State, DemoTenant.OperatorHeld)}' paused");
         const string reason = "Tampa call center closed after storm damage";
         Prompt(output, $"holds add {DemoTenant.OperatorHeld} --reason \"{reason}\"");
-        Check(await HoldsCommand.AddAsync(configuration, demo, verbose, DemoTenant.OperatorHeld, reason, "demo-operator", cancellationToken).ConfigureAwait(false));
+        Check(await StepAsync("holds", "add", DemoTenant.OperatorHeld, "--reason", reason, "--by", "demo-operator").ConfigureAwait(false));
         Prompt(output, "holds");
-        Check(await HoldsCommand.ListAsync(configuration, demo, verbose, all: false, json: false, cancellationToken).ConfigureAwait(false));
+        Check(await StepAsync("holds").ConfigureAwait(false));
 
         Heading(output, "4. The weather clears: the feed is empty. A few minutes later:");
         simulator.State.SetFeed(DemoTenant.FeedName, DemoTenant.EmptyFeed, DemoTenant.GeoJson);
         clock.Advance(TimeSpan.FromMinutes(5));
         Prompt(output, "plan");
-        Check(await PlanCommand.ExecuteAsync(configuration, demo, verbose, json: false, asOf: null, cancellationToken).ConfigureAwait(false));
+        Check(await StepAsync("plan").ConfigureAwait(false));
 
         var jump = clearFor + TimeSpan.FromMinutes(1);
         Heading(output, string.Create(CultureInfo.InvariantCulture,
             $"5. {jump.TotalMinutes:0} minutes later (the demo's clock jumps ahead past Policy:ClearFor)"));
         clock.Advance(jump - TimeSpan.FromMinutes(5));
         Prompt(output, "run");
-        var secondRun = await RunCommand.ExecuteAsync(configuration, demo, verbose, new CycleRequest(), RunCommand.DefaultConcurrency, cancellationToken).ConfigureAwait(false);
+        var secondRun = await StepAsync("run").ConfigureAwait(false);
         output.WriteLine();
         WriteTenant(simulator.State, before, output);
 
         Heading(output, "6. The audit trail");
         Prompt(output, "audit");
-        Check(await AuditCommand.ExecuteAsync(configuration, demo, verbose, new AuditFilter(), json: false, cancellationToken).ConfigureAwait(false));
+        Check(await StepAsync("audit").ConfigureAwait(false));
 
         output.WriteLine();
         var outcome = Conclude(simulator.State, before, afterStorm, firstRun, secondRun, watch.Elapsed, output);
         output.WriteLine("Stopping the simulator and Azurite.");
         return outcome;
+    }
+
+    /// <summary>
+    /// One '$ weathercampaign ...' step: the tool's own parsing, handlers, messages and exit code. A cancelled step stops
+    /// the demo, as Ctrl+C stops the tool.
+    /// </summary>
+    private static async Task<int> RunStepAsync(CliEnvironment tool, string[] args, CancellationToken cancellationToken)
+    {
+        var exitCode = await CliApp.RunAsync(args, tool, cancellationToken).ConfigureAwait(false);
+        if (exitCode == ExitCodes.Cancelled) throw new DemoStepFailedException(exitCode);
+        return exitCode;
+    }
+
+    /// <summary>
+    /// Runs the demo and turns what stops it into one line and an exit code; anything unexpected is left to
+    /// System.CommandLine's handler (stack trace, exit code 1). A step's own failures were already told by the tool.
+    /// </summary>
+    private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (DemoStepFailedException ex)
+        {
+            // A cancelled step has printed "Cancelled." itself.
+            if (ex.ExitCode != ExitCodes.Cancelled) await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ex.ExitCode;
+        }
+        catch (SettingsException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidUsage;
+        }
     }
 
     /// <summary>Says what happened, and fails the demo when the service did something it must never do.</summary>

@@ -1,4 +1,4 @@
-namespace WeatherCampaign.Cli.Demo;
+namespace WeatherCampaign.Demo;
 
 /// <summary>
 /// The demo's clock: real time plus an offset the demo moves forward (<see cref="Advance"/>) to show the clear-for

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxoneSimulator;
 
-namespace WeatherCampaign.Cli.Demo;
+namespace WeatherCampaign.Demo;
 
 /// <summary>The demo's world: a dozen realistic campaigns across US regions and an NWS feed with a hurricane and a blizzard.</summary>
 internal static class DemoTenant
@@ -114,8 +114,8 @@ internal static class DemoTenant
 
     private static string ReadFixture(string name)
     {
-        using var stream = typeof(DemoTenant).Assembly.GetManifestResourceStream("WeatherCampaign.Cli.DemoData." + name)
-            ?? throw new InvalidOperationException($"The demo fixture {name} is not embedded in the tool.");
+        using var stream = typeof(DemoTenant).Assembly.GetManifestResourceStream("WeatherCampaign.Demo.DemoData." + name)
+            ?? throw new InvalidOperationException($"The demo fixture {name} is not embedded in the demo.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -1,4 +1,6 @@
-namespace WeatherCampaign.Cli.Tests;
+using WeatherCampaign.Cli;
+
+namespace WeatherCampaign.Demo.Tests;
 
 [TestClass]
 public sealed class DemoCommandTests
@@ -8,7 +10,7 @@ public sealed class DemoCommandTests
     {
         using var output = new StringWriter();
 
-        var exitCode = await CliApp.RunAsync(["demo"], output, overrides: null, CancellationToken.None);
+        var exitCode = await DemoApp.RunAsync([], output, CancellationToken.None);
 
         var text = output.ToString();
         Assert.AreEqual(ExitCodes.Success, exitCode, text);
@@ -25,14 +27,47 @@ public sealed class DemoCommandTests
     }
 
     [TestMethod]
+    public async Task Demo_runs_on_its_own_settings_whatever_the_environment_says()
+    {
+        const string name = "Policy__Mode";
+        var was = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable(name, "DryRun");
+        try
+        {
+            using var output = new StringWriter();
+
+            var exitCode = await DemoApp.RunAsync([], output, CancellationToken.None);
+
+            Assert.AreEqual(ExitCodes.Success, exitCode, output.ToString());
+            StringAssert.Contains(output.ToString(), "Done: paused 5, resumed 0, skipped 0, conflicts 0, failed 0.");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, was);
+        }
+    }
+
+    [TestMethod]
     public async Task Demo_stops_when_cancelled()
     {
         using var output = new StringWriter();
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var exitCode = await CliApp.RunAsync(["demo"], output, overrides: null, cancelled.Token);
+        var exitCode = await DemoApp.RunAsync([], output, cancelled.Token);
 
         Assert.AreEqual(ExitCodes.Cancelled, exitCode, output.ToString());
+    }
+
+    [TestMethod]
+    public async Task The_demo_has_help()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await DemoApp.RunAsync(["--help"], output, CancellationToken.None);
+
+        Assert.AreEqual(ExitCodes.Success, exitCode, output.ToString());
+        StringAssert.Contains(output.ToString(), "Usage:");
+        StringAssert.Contains(output.ToString(), "--settings <FILE>");
     }
 }

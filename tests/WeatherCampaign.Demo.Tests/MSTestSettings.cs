@@ -1,0 +1,2 @@
+// Each run of the demo starts its own Azurite (a Node process) and simulator; one at a time on a 2-core agent.
+[assembly: DoNotParallelize]
