@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Campaigns;
 

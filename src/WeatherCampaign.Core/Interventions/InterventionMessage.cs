@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Interventions;
 
