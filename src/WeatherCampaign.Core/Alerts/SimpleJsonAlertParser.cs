@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using WeatherCampaign.Core.Configuration;
 using static WeatherCampaign.Core.Alerts.JsonFeedReading;
 
 namespace WeatherCampaign.Core.Alerts;

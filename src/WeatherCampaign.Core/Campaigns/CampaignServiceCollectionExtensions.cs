@@ -12,7 +12,6 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Campaigns;
 

@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Campaigns;

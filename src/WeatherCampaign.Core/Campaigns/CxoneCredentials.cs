@@ -1,6 +1,5 @@
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Campaigns;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Regions;
 using WeatherCampaign.Core.Storage;
 

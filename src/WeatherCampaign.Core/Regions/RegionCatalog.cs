@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Regions;
 

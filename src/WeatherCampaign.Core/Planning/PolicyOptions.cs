@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using WeatherCampaign.Core.Alerts;
 
-namespace WeatherCampaign.Core.Configuration;
-
-/// <summary><see cref="Enforce"/> changes campaigns; <see cref="DryRun"/> plans and audits only.</summary>
-public enum PolicyMode { Enforce = 0, DryRun }
+namespace WeatherCampaign.Core.Planning;
 
 /// <summary>The <c>Policy</c> section: which alerts count and how cautious the service is.</summary>
 public sealed class PolicyOptions : IValidatableObject
