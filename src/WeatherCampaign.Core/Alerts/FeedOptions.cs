@@ -1,12 +1,10 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace WeatherCampaign.Core.Alerts;
 
-/// <summary>One weather feed (<c>Weather:Feeds:N:*</c>).</summary>
+/// <summary>One weather feed (<c>Weather:Feeds:N:*</c>), checked with its section by <see cref="WeatherOptionsValidator"/>.</summary>
 public sealed class FeedOptions
 {
     /// <summary>An http(s) URL, or a <c>file:</c> path for replaying a recorded feed.</summary>
-    [Required] public string Url { get; set; } = "";
+    public string Url { get; set; } = "";
     public FeedFormat Format { get; set; } = FeedFormat.Auto;
     /// <summary>A short name for logs and audit rows; defaults to the URL's host and path.</summary>
     public string? Name { get; set; }

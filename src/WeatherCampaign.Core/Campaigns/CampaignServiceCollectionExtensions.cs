@@ -12,6 +12,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
+using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Campaigns;
 
@@ -25,9 +26,8 @@ public static class CampaignServiceCollectionExtensions
     public static IServiceCollection AddCampaignPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<CxoneOptions>().Bind(configuration.GetSection(CxoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CxoneOptions>>(sp => new CredentialsPresentValidation(sp.GetRequiredService<IOptions<KeyVaultOptions>>()));
+        services.AddSettings<CxoneOptions, CxoneOptionsValidator>(configuration, CxoneOptions.Section);
+        services.AddSettings<KeyVaultOptions, KeyVaultOptionsValidator>(configuration, KeyVaultOptions.Section);
 
         services.TryAddSingleton<ICxoneCredentialSource>(sp =>
         {
@@ -99,14 +99,6 @@ public static class CampaignServiceCollectionExtensions
         // Added after the resilience handler, so it sits inside it: every attempt carries a current token.
         http.AddHttpMessageHandler<CxoneAuthenticationHandler>();
         return services;
-    }
-
-    private sealed class CredentialsPresentValidation(IOptions<KeyVaultOptions> vault) : IValidateOptions<CxoneOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, CxoneOptions options) =>
-            vault.Value.IsConfigured || (!string.IsNullOrEmpty(options.ClientId) && !string.IsNullOrEmpty(options.ClientSecret))
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail("Cxone:ClientId and Cxone:ClientSecret must be set when KeyVault:Uri is not.");
     }
 }
 

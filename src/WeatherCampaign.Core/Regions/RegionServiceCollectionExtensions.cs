@@ -42,15 +42,3 @@ public static class RegionServiceCollectionExtensions
     private static IEnumerable<string> SplitList(string value) =>
         value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
-
-/// <summary>Refuses region groups that form a cycle or name something unresolvable, naming the setting (<c>Regions:Groups:US-NE</c>).</summary>
-public sealed class RegionsOptionsValidator : IValidateOptions<RegionsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, RegionsOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var groups = options.Groups.ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Value, StringComparer.OrdinalIgnoreCase);
-        var errors = RegionCatalog.Validate(groups);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
-}
