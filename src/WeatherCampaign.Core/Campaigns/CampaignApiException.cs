@@ -2,7 +2,7 @@ using System.Net;
 
 namespace WeatherCampaign.Core.Campaigns;
 
-/// <summary>The platform answered in a way the contract does not allow us to carry on from.</summary>
+/// <summary>The platform answered in a way we cannot carry on from: an error status, or a body that is not the campaign API's JSON.</summary>
 public class CampaignApiException : Exception
 {
     public CampaignApiException(string message, HttpStatusCode? statusCode = null, bool isTransient = false, Exception? inner = null)

@@ -61,7 +61,7 @@ internal static class CxoneHttp
         }
         catch (JsonException ex)
         {
-            throw new CampaignApiException($"The {what} is not the JSON the contract describes (at {ex.Path ?? "$"}, line {ex.LineNumber}).", response.StatusCode, inner: ex);
+            throw new CampaignApiException($"The {what} is not the JSON the campaign API answers with (at {ex.Path ?? "$"}, line {ex.LineNumber}).", response.StatusCode, inner: ex);
         }
     }
 

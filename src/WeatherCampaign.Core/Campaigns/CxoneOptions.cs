@@ -33,7 +33,7 @@ public sealed class CxoneOptions
 
     public int MaxRetries { get; set; } = 4;
 
-    /// <summary>Refresh a token this long before it expires (the customer asked for 300 s).</summary>
+    /// <summary>Refresh a token this long before it expires, so no call meets an expired token; <see cref="CxoneTokenProvider"/> caps it at half the token's lifetime.</summary>
     public TimeSpan TokenRefreshBuffer { get; set; } = TimeSpan.FromSeconds(300);
 
     public Uri BaseUri => new(BaseUrl.TrimEnd('/') + "/");
