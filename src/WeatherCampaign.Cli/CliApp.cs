@@ -6,20 +6,6 @@ using WeatherCampaign.Cli.Commands;
 
 namespace WeatherCampaign.Cli;
 
-/// <summary>Exit codes every command shares.</summary>
-public static class ExitCodes
-{
-    public const int Success = 0;
-    /// <summary>An intervention failed (or was rejected), a command could not do what it was asked, or storage failed.</summary>
-    public const int Failed = 1;
-    /// <summary>The command line or the settings are not valid.</summary>
-    public const int InvalidUsage = 2;
-    /// <summary>The cycle planned nothing because a feed or the campaign listing could not be read (rule 5).</summary>
-    public const int NoData = 3;
-    /// <summary>Ctrl+C or SIGTERM.</summary>
-    public const int Cancelled = 130;
-}
-
 /// <summary>
 /// The operator's tool as a callable: <c>Program</c> runs it against the console, tests and the demo run it in-process with
 /// their own output and settings. Settings are read like the Functions app reads them: environment variables
@@ -146,6 +132,3 @@ public static class CliApp
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }
-
-/// <summary>The options every command accepts.</summary>
-internal sealed record GlobalOptions(Option<FileInfo?> Settings, Option<bool> Verbose);

@@ -3,11 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Operations;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
+using WeatherCampaign.Core.Settings;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core;
@@ -27,7 +27,7 @@ public static class WeatherCampaignServiceCollectionExtensions
         services.AddAlertFeeds(configuration);
         services.AddRegionCatalog(configuration);
         services.AddWeatherCampaignStorage(configuration);
-        services.AddOptions<PolicyOptions>().Bind(configuration.GetSection(PolicyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<PolicyOptions, PolicyOptionsValidator>(configuration, PolicyOptions.Section);
         services.TryAddSingleton<InterventionPlanner>();
         services.TryAddSingleton<PollWeatherHandler>();
         services.TryAddSingleton<ApplyInterventionHandler>();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CxoneSimulator.Tests;
 
-/// <summary>A simulator on loopback with a fake clock, and an HttpClient that speaks the contract to it.</summary>
+/// <summary>A simulator on loopback with a fake clock, and an HttpClient that speaks the campaign API to it.</summary>
 internal sealed class Tenant : IAsyncDisposable
 {
     public const string RunningId = "camp-1000-running";

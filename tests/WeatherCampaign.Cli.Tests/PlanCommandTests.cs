@@ -93,4 +93,20 @@ public sealed class PlanCommandTests
         StringAssert.Contains(run.Output, "Cxone:ClientId and Cxone:ClientSecret must be set");
         StringAssert.Contains(run.Output, "Weather:Feeds:0:Url 'ftp://feeds.example/alerts'");
     }
+
+    [TestMethod]
+    [DataRow("Policy:MinimumSeverity", "Huge", "Policy:MinimumSeverity 'Huge' is not one of Unknown, Minor, Moderate, Severe, Extreme.", DisplayName = "an enum")]
+    [DataRow("Cxone:PageSize", "0", "Cxone:PageSize '0' is not a whole number from 1 to 500.", DisplayName = "a number out of range")]
+    [DataRow("Cxone:BaseUrl", "not-a-url", "Cxone:BaseUrl 'not-a-url' is not an absolute http(s) URL without a query or fragment, such as https://acme.niceincontact.com.", DisplayName = "a URL")]
+    [DataRow("Policy:ClearFor", "soon", "Policy:ClearFor 'soon' is not a time span ([d.]hh:mm:ss, such as 00:30:00).", DisplayName = "a time span")]
+    public async Task Plan_with_an_invalid_setting_prints_one_line_naming_it_its_value_and_the_allowed_values_and_exits_2(string key, string value, string line)
+    {
+        await using var tenant = await Storm.StartAsync(s => s[key] = value);
+
+        var run = await tenant.RunAsync("plan");
+
+        Assert.AreEqual(ExitCodes.InvalidUsage, run.ExitCode, run.ToString());
+        CollectionAssert.AreEqual(new[] { "The settings are not valid (environment variables, --settings FILE):", "- " + line }, run.Lines.ToArray(), run.ToString());
+        Assert.IsFalse(run.Output.Contains("Exception", StringComparison.Ordinal) || run.Output.Contains(" at ", StringComparison.Ordinal), "no stack trace: " + run);
+    }
 }

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace CxoneSimulator;
 
-/// <summary>The contract's campaign endpoints: list (paged), read one, change status.</summary>
+/// <summary>The CXone campaign endpoints the service calls (<c>CxoneCampaignClient</c>): list (paged), read one, change status.</summary>
 internal static class CampaignEndpoints
 {
     public const int DefaultPageSize = 50;

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 
 namespace CxoneSimulator;
 
-/// <summary>A campaign exactly as the contract's listing and read endpoints answer it.</summary>
-/// <param name="Status">Kept as a string: the simulator must be able to hold statuses the contract does not name.</param>
+/// <summary>A campaign exactly as the campaign API's listing and read endpoints answer it (<see cref="CampaignEndpoints"/>).</summary>
+/// <param name="Status">Kept as a string: the simulator must be able to hold statuses the service does not know (its <c>CampaignStatus.Unknown</c>).</param>
 /// <param name="CustomAttributes">Values may be strings, arrays or anything else JSON allows, as on a real tenant.</param>
 public sealed record CampaignEntity(
     string Id,

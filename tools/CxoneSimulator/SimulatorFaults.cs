@@ -23,7 +23,7 @@ public sealed class SimulatorFaults
     private int _authorizedSinceArmed;
     private int _growListingAfterPage;
 
-    /// <summary>Added to every contract and feed request (real time, cancelled with the request).</summary>
+    /// <summary>Added to every campaign API (token, listing, read, status change) and feed request, not to control requests (real time, cancelled with the request).</summary>
     public int LatencyMs { get; set; }
 
     /// <summary>A random 0..N milliseconds added on top of <see cref="LatencyMs"/>.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace CxoneSimulator;
 
-/// <summary>The one serializer setup used for seeds, contract answers and control answers.</summary>
+/// <summary>The one serializer setup used for seeds, campaign API answers and control answers.</summary>
 public static class SimulatorJson
 {
     public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));

@@ -2,12 +2,3 @@ namespace CxoneSimulator;
 
 /// <summary>Endpoint metadata telling the request pipeline which simulator endpoint a route is.</summary>
 internal sealed record SimulatorRoute(SimulatorEndpoint Endpoint);
-
-/// <summary>The error document every refusal carries, in the OAuth shape.</summary>
-internal sealed record ErrorDocument(
-    string Error,
-    [property: System.Text.Json.Serialization.JsonPropertyName("error_description")] string? ErrorDescription = null)
-{
-    public static IResult Result(int statusCode, string error, string? description = null) =>
-        Results.Json(new ErrorDocument(error, description), statusCode: statusCode);
-}

@@ -238,8 +238,3 @@ internal static class DemoCommand
         if (exitCode != ExitCodes.Success) throw new DemoStepFailedException(exitCode);
     }
 }
-
-internal sealed class DemoStepFailedException(int exitCode) : Exception($"A demo step failed with exit code {exitCode}.")
-{
-    public int ExitCode { get; } = exitCode;
-}

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
-using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Campaigns;
 
 namespace WeatherCampaign.Bench.Cycle;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
 using WeatherCampaign.Core.Storage;

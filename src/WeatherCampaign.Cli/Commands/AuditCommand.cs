@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using WeatherCampaign.Core;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Serialization;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Cli.Commands;

@@ -9,25 +9,6 @@ using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Cli.Commands;
 
-/// <summary>What one <c>run</c> did: the plan, and how each intervention it applied ended.</summary>
-internal sealed record CycleRunResult(CycleResult Cycle, IReadOnlyDictionary<AuditOutcome, int> Outcomes, int Failed, int Unseen)
-{
-    public int Count(AuditOutcome outcome) => Outcomes.GetValueOrDefault(outcome);
-
-    /// <summary>True when an intervention failed or was rejected: the run's exit code is then non-zero.</summary>
-    public bool AnyFailed => Failed > 0 || Count(AuditOutcome.Failed) > 0 || Count(AuditOutcome.Rejected) > 0;
-
-    public string Summary()
-    {
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"paused {Count(AuditOutcome.Paused)}, resumed {Count(AuditOutcome.Resumed)}, skipped {Count(AuditOutcome.Skipped)}, conflicts {Count(AuditOutcome.Conflict)}, failed {Failed + Count(AuditOutcome.Failed)}");
-        if (Count(AuditOutcome.Gone) > 0) text += string.Create(CultureInfo.InvariantCulture, $", gone {Count(AuditOutcome.Gone)}");
-        if (Count(AuditOutcome.Rejected) > 0) text += string.Create(CultureInfo.InvariantCulture, $", rejected {Count(AuditOutcome.Rejected)}");
-        if (Unseen > 0) text += string.Create(CultureInfo.InvariantCulture, $", {Unseen} taken by another consumer (a running Functions host?)");
-        return text;
-    }
-}
-
 /// <summary>
 /// One full cycle through the functions' code path, in one process: <see cref="PollWeatherHandler"/> plans, each message goes
 /// onto the <c>interventions</c> queue (Base64, as the host expects), and is then received and applied by

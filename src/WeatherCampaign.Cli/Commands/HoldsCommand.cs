@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Operations;
+using WeatherCampaign.Core.Serialization;
 using WeatherCampaign.Core.Storage;
 using WeatherCampaign.Core.Holds;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using WeatherCampaign.Core;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Cli.Commands;
 

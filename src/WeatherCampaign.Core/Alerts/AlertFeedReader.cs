@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Alerts;
 

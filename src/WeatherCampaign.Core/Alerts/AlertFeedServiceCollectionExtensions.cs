@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Alerts;
 
@@ -21,11 +21,7 @@ public static class AlertFeedServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<WeatherOptions>()
-            .Bind(configuration.GetSection(WeatherOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeatherOptions>, WeatherOptionsValidator>());
+        services.AddSettings<WeatherOptions, WeatherOptionsValidator>(configuration, WeatherOptions.Section);
 
         // Order matters for auto-detection only where media types are generic; the sniffers are mutually exclusive.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertFormatParser, NwsGeoJsonAlertParser>());

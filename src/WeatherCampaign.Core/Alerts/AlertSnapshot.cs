@@ -9,9 +9,3 @@ public sealed record AlertSnapshot(IReadOnlyList<WeatherAlert> Alerts, IReadOnly
     public bool AllFeedsSucceeded => Feeds.Count > 0 && Feeds.All(f => f.Succeeded);
     public IEnumerable<FeedOutcome> FailedFeeds => Feeds.Where(f => !f.Succeeded);
 }
-
-/// <summary>Reads every configured weather feed; never throws for a feed's own failure (it is reported in the snapshot).</summary>
-public interface IAlertSource
-{
-    Task<AlertSnapshot> ReadAsync(CancellationToken cancellationToken);
-}

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using WeatherCampaign.Core.Configuration;
 using static WeatherCampaign.Core.Alerts.CapXmlReading;
 
 namespace WeatherCampaign.Core.Alerts;

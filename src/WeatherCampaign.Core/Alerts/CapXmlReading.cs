@@ -4,12 +4,6 @@ using System.Xml.Linq;
 
 namespace WeatherCampaign.Core.Alerts;
 
-/// <summary>An XML document whose shape is wrong at <see cref="At"/>.</summary>
-internal sealed class XmlShapeException(XObject at, string problem) : Exception(problem)
-{
-    public XObject At { get; } = at;
-}
-
 /// <summary>
 /// Safe XML loading and CAP <c>alert</c> reading shared by the CAP and ATOM parsers. DTDs are refused outright and no
 /// external resource is ever resolved.

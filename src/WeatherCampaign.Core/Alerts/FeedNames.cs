@@ -1,5 +1,3 @@
-using WeatherCampaign.Core.Configuration;
-
 namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>Where a feed lives and what to call it in logs and audit rows.</summary>

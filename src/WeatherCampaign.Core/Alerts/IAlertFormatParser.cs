@@ -1,5 +1,3 @@
-using WeatherCampaign.Core.Configuration;
-
 namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>Reads one wire format of weather alerts into <see cref="WeatherAlert"/>s.</summary>

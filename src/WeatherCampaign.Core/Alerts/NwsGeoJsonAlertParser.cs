@@ -1,5 +1,4 @@
 using System.Text.Json;
-using WeatherCampaign.Core.Configuration;
 using static WeatherCampaign.Core.Alerts.JsonFeedReading;
 
 namespace WeatherCampaign.Core.Alerts;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using WeatherCampaign.Core.Configuration;
 using static WeatherCampaign.Core.Alerts.JsonFeedReading;
 
 namespace WeatherCampaign.Core.Alerts;
@@ -10,12 +9,12 @@ namespace WeatherCampaign.Core.Alerts;
 /// Reads the customer's own feed: <c>{"alerts":[{"regions":["US-NE", …], "id", "event", "severity", "expires", …}]}</c>.
 /// </summary>
 /// <remarks>
-/// <para>Each region becomes a geocode named <c>REGION</c>, which <see cref="Regions.RegionCatalog"/> resolves like a campaign code.
+/// <para>Each region becomes a geocode named <c>REGION</c>, which the region catalog resolves like a campaign code.
 /// <c>regions</c> may be one string or a list; <c>region</c> is accepted as a synonym. An alert with no region is malformed.</para>
-/// <para>The customer lists only alerts they consider actionable, so a missing <c>severity</c> means
+/// <para>This feed lists only alerts meant to be acted on, so a missing <c>severity</c> means
 /// <see cref="AlertSeverity.Severe"/> and a missing <c>status</c> means <see cref="AlertStatus.Actual"/>; a severity or status
 /// that is present but unknown stays Unknown. A missing <c>id</c> is replaced by a hash of the alert's content
-/// (<c>simple-…</c>), so the same alert has the same id in every cycle.</para>
+/// (<c>simple-…</c>), so the same alert has the same id in every cycle (<c>SimpleJsonAlertParserTests</c>).</para>
 /// <para>Also read when present: <c>headline</c>, <c>areaDesc</c>, <c>urgency</c>, <c>certainty</c>, <c>messageType</c>
 /// (or <c>msgType</c>), <c>sent</c>, <c>effective</c>, <c>onset</c>, <c>expires</c>, <c>ends</c>, <c>references</c> (ids).</para>
 /// </remarks>

@@ -1,23 +1,25 @@
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Alerts;
 
-/// <summary>Checks the <c>Weather</c> section at start-up; each failure names its setting (<c>Weather:UserAgent</c>, <c>Weather:Feeds:0:Url</c>).</summary>
+/// <summary>Checks the <c>Weather</c> section at start-up; each failure is one line naming its setting (<c>Weather:UserAgent</c>, <c>Weather:Feeds:0:Url</c>).</summary>
 public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
 {
     /// <summary>The largest <see cref="WeatherOptions.MaxFeedBytes"/> accepted: bodies are held in memory.</summary>
     public const long MaxFeedBytesLimit = 1024L * 1024 * 1024;
 
+    private const string FeedUrl = "an http(s) URL, or a file: URI or path";
+
     public ValidateOptionsResult Validate(string? name, WeatherOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         const string section = WeatherOptions.Section;
-        var errors = new List<string>();
+        var failures = new SettingFailures();
 
         if (options.Feeds.Count == 0)
         {
-            errors.Add($"{section}:Feeds: at least one feed is required (Weather:Feeds:0:Url).");
+            failures.Add($"{section}:Feeds", null, $"at least one feed ({section}:Feeds:0:Url, {FeedUrl})");
         }
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -26,41 +28,31 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
             var feed = options.Feeds[i];
             if (string.IsNullOrWhiteSpace(feed.Url))
             {
-                errors.Add($"{section}:Feeds:{i}:Url is required.");
+                failures.Add($"{section}:Feeds:{i}:Url", null, FeedUrl);
                 continue;
             }
 
             if (!FeedNames.TryGetHttpUri(feed.Url, out _) && !FeedNames.TryGetFilePath(feed.Url, out _))
             {
-                errors.Add($"{section}:Feeds:{i}:Url '{feed.Url}' is neither an http(s) URL nor a file: URI or path.");
+                failures.Add($"{section}:Feeds:{i}:Url", feed.Url, FeedUrl);
             }
 
-            if (!Enum.IsDefined(feed.Format))
-            {
-                errors.Add($"{section}:Feeds:{i}:Format '{feed.Format}' is not one of {string.Join(", ", Enum.GetNames<FeedFormat>())}.");
-            }
+            failures.Defined($"{section}:Feeds:{i}:Format", feed.Format);
 
             if (!names.Add(FeedNames.For(feed)))
             {
-                errors.Add($"{section}:Feeds:{i}:Name '{FeedNames.For(feed)}' is used by another feed; give each feed its own Name.");
+                failures.Add($"{section}:Feeds:{i}:Name '{FeedNames.For(feed)}' is used by another feed: give each feed its own Name.");
             }
 
             if (FeedNames.IsNwsApi(feed) && string.IsNullOrWhiteSpace(options.UserAgent))
             {
-                errors.Add($"{section}:UserAgent is required: feed '{FeedNames.For(feed)}' is the NWS API, which refuses requests without a User-Agent (e.g. \"(example.com, ops@example.com)\").");
+                failures.Add($"{section}:UserAgent is required: feed '{FeedNames.For(feed)}' is the NWS API, which refuses requests without a User-Agent (e.g. \"(example.com, ops@example.com)\").");
             }
         }
 
-        if (options.MaxFeedBytes is < 1 or > MaxFeedBytesLimit)
-        {
-            errors.Add($"{section}:MaxFeedBytes must be between 1 and {MaxFeedBytesLimit}.");
-        }
+        failures.Range($"{section}:MaxFeedBytes", options.MaxFeedBytes, 1, MaxFeedBytesLimit);
+        failures.Range($"{section}:Timeout", options.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
 
-        if (options.Timeout < TimeSpan.FromSeconds(1) || options.Timeout > TimeSpan.FromMinutes(10))
-        {
-            errors.Add($"{section}:Timeout must be between 00:00:01 and 00:10:00.");
-        }
-
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Distinct());
+        return failures.ToResult();
     }
 }

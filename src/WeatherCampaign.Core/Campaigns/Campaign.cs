@@ -1,6 +1,6 @@
 namespace WeatherCampaign.Core.Campaigns;
 
-/// <summary>The statuses the contract names; anything else is <see cref="Unknown"/> and left alone.</summary>
+/// <summary>The statuses the campaign API sends (<c>tools/CxoneSimulator/CampaignEntity.cs</c>); anything else is <see cref="Unknown"/> and left alone.</summary>
 public enum CampaignStatus { Unknown = 0, Running, Paused, Draft, Completed }
 
 /// <summary>A dialing campaign as the platform lists it.</summary>

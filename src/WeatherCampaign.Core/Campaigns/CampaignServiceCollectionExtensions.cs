@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Threading.RateLimiting;
 using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +11,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
-using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Campaigns;
 
@@ -26,9 +25,8 @@ public static class CampaignServiceCollectionExtensions
     public static IServiceCollection AddCampaignPlatform(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<CxoneOptions>().Bind(configuration.GetSection(CxoneOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CxoneOptions>>(sp => new CredentialsPresentValidation(sp.GetRequiredService<IOptions<KeyVaultOptions>>()));
+        services.AddSettings<CxoneOptions, CxoneOptionsValidator>(configuration, CxoneOptions.Section);
+        services.AddSettings<KeyVaultOptions, KeyVaultOptionsValidator>(configuration, KeyVaultOptions.Section);
 
         services.TryAddSingleton<ICxoneCredentialSource>(sp =>
         {
@@ -101,33 +99,4 @@ public static class CampaignServiceCollectionExtensions
         http.AddHttpMessageHandler<CxoneAuthenticationHandler>();
         return services;
     }
-
-    private sealed class CredentialsPresentValidation(IOptions<KeyVaultOptions> vault) : IValidateOptions<CxoneOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, CxoneOptions options) =>
-            vault.Value.IsConfigured || (!string.IsNullOrEmpty(options.ClientId) && !string.IsNullOrEmpty(options.ClientSecret))
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail("Cxone:ClientId and Cxone:ClientSecret must be set when KeyVault:Uri is not.");
-    }
-}
-
-/// <summary>
-/// The process-wide pace of campaign API requests (<c>Cxone:RequestsPerSecond</c>, <c>Cxone:Burst</c>): every attempt,
-/// retries and token requests included, takes a permit, so a busy cycle runs at the tenant's limit instead of into it.
-/// </summary>
-public sealed class CampaignRequestPacer : IDisposable
-{
-    public CampaignRequestPacer(IOptions<CxoneOptions> options)
-    {
-        var rate = options.Value.RequestsPerSecond;
-        // A burst is spent from the tenant's bucket (about one second's worth), which then refills no faster than we send:
-        // at most half a second's worth leaves the tenant a margin for arrival jitter (Burst 10 at 10 rps meant 429s).
-        var burst = Math.Max(1, Math.Min(options.Value.Burst, (int)(rate / 2)));
-        // Real time, not the service's TimeProvider: the tenant's bucket refills in real time, and a test faking the clock must not freeze the pacer.
-        Limiter = new ElapsedTimeTokenBucket(rate, burst, TimeProvider.System);
-    }
-
-    public RateLimiter Limiter { get; }
-
-    public void Dispose() => Limiter.Dispose();
 }

@@ -5,13 +5,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
+using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Campaigns;
 
 /// <summary>
-/// The contract's CXone outbound campaigns API. Retries, Retry-After, circuit breaking and pacing live in the
-/// named HttpClient's pipeline (<see cref="CampaignServiceCollectionExtensions"/>); this class only speaks the contract.
+/// The CXone outbound campaigns API (<c>api/v2/outbound/campaigns</c>: list, read, change status, as
+/// <c>tools/CxoneSimulator/CampaignEndpoints.cs</c> serves it). Retries, Retry-After, circuit breaking and pacing live in the
+/// named HttpClient's pipeline (<see cref="CampaignServiceCollectionExtensions"/>); this class only speaks the API.
 /// </summary>
 public partial class CxoneCampaignClient : ICampaignPlatform
 {
@@ -102,7 +103,7 @@ public partial class CxoneCampaignClient : ICampaignPlatform
         if (CxoneHttp.IsNotFound(response)) return new StatusChange(StatusChangeOutcome.Gone, null);
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            // The contract: on 409 read the campaign, and never loop or force.
+            // A 409 means the campaign is not where we thought: read it back, never loop or force (README.md, "What happens when …").
             var current = await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
             if (current is null) return new StatusChange(StatusChangeOutcome.Gone, null);
             var outcome = current.Status == target ? StatusChangeOutcome.AlreadyInStatus : StatusChangeOutcome.Conflict;

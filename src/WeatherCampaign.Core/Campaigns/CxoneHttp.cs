@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Campaigns;
 
@@ -60,7 +61,7 @@ internal static class CxoneHttp
         }
         catch (JsonException ex)
         {
-            throw new CampaignApiException($"The {what} is not the JSON the contract describes (at {ex.Path ?? "$"}, line {ex.LineNumber}).", response.StatusCode, inner: ex);
+            throw new CampaignApiException($"The {what} is not the JSON the campaign API answers with (at {ex.Path ?? "$"}, line {ex.LineNumber}).", response.StatusCode, inner: ex);
         }
     }
 

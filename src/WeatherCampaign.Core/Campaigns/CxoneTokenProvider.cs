@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Campaigns;
 

@@ -21,7 +21,8 @@ public enum StatusChangeOutcome
 public sealed record StatusChange(StatusChangeOutcome Outcome, Campaign? Current, bool EarlierAttemptUnanswered = false);
 
 /// <summary>
-/// The one narrow seam to a dialing platform. The contract's CXone campaigns API is the first implementation;
+/// The one narrow seam to a dialing platform. The CXone outbound campaigns API (<see cref="CxoneCampaignClient"/>, served locally
+/// by <c>tools/CxoneSimulator</c>) is the first implementation;
 /// the real CXone skills API or Genesys Cloud would be others.
 /// </summary>
 public interface ICampaignPlatform

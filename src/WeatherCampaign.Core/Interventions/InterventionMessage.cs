@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Planning;
+using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Interventions;
 
@@ -77,19 +78,4 @@ public sealed record InterventionMessage(
             throw new InvalidInterventionMessageException("the message has no plannedAt");
         return message;
     }
-}
-
-/// <summary>A queue message that is not a valid intervention; it is audited as <c>rejected</c> and never retried.</summary>
-public sealed class InvalidInterventionMessageException(string reason, string? campaignId = null)
-    : Exception($"Rejected intervention message: {reason}.")
-{
-    /// <summary>The campaign id the message named, if it named one (possibly unsafe: display it with <see cref="CampaignId.ForDisplay"/>).</summary>
-    public string? CampaignId { get; } = campaignId;
-}
-
-/// <summary>The queue names, shared by the functions, the CLI and the tests.</summary>
-public static class InterventionQueues
-{
-    public const string Name = "interventions";
-    public const string PoisonName = "interventions-poison";
 }

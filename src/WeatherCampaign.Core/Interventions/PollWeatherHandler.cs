@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
 

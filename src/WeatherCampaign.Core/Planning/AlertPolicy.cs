@@ -1,5 +1,4 @@
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Planning;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Regions;
 

@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Regions;
 
@@ -266,20 +265,4 @@ public sealed class RegionCatalog
 
     private static Dictionary<string, IReadOnlyList<string>> ToReadOnly(Dictionary<string, List<string>> groups) =>
         groups.ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Value, StringComparer.OrdinalIgnoreCase);
-}
-
-/// <summary>
-/// Group names compare without case and with '-' and '_' alike: Linux App Service cannot carry a hyphen in a setting
-/// name, so <c>Regions__Groups__US_NE</c> there must name the same group as <c>US-NE</c> in a campaign.
-/// </summary>
-internal sealed class GroupNameComparer : IEqualityComparer<string>
-{
-    public static readonly GroupNameComparer Instance = new();
-
-    public bool Equals(string? x, string? y) =>
-        x is null || y is null ? ReferenceEquals(x, y) : string.Equals(Normalize(x), Normalize(y), StringComparison.OrdinalIgnoreCase);
-
-    public int GetHashCode(string obj) => StringComparer.OrdinalIgnoreCase.GetHashCode(Normalize(obj));
-
-    private static string Normalize(string name) => name.Replace('_', '-');
 }

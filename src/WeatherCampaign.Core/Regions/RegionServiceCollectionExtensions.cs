@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Regions;
 
@@ -42,16 +41,4 @@ public static class RegionServiceCollectionExtensions
 
     private static IEnumerable<string> SplitList(string value) =>
         value.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-}
-
-/// <summary>Refuses region groups that form a cycle or name something unresolvable, naming the setting (<c>Regions:Groups:US-NE</c>).</summary>
-public sealed class RegionsOptionsValidator : IValidateOptions<RegionsOptions>
-{
-    public ValidateOptionsResult Validate(string? name, RegionsOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var groups = options.Groups.ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Value, StringComparer.OrdinalIgnoreCase);
-        var errors = RegionCatalog.Validate(groups);
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-    }
 }

@@ -20,31 +20,6 @@ public enum AuditOutcome
     ManualRelease,
 }
 
-public static class AuditOutcomes
-{
-    public static string ToWire(this AuditOutcome outcome) => outcome switch
-    {
-        AuditOutcome.HeldForApproval => "held-for-approval",
-        AuditOutcome.ManualHold => "manual-hold",
-        AuditOutcome.ManualRelease => "manual-release",
-        _ => outcome.ToString().ToLowerInvariant(),
-    };
-
-    public static bool TryParse(string? wire, out AuditOutcome outcome)
-    {
-        foreach (var candidate in Enum.GetValues<AuditOutcome>())
-        {
-            if (string.Equals(candidate.ToWire(), wire, StringComparison.OrdinalIgnoreCase))
-            {
-                outcome = candidate;
-                return true;
-            }
-        }
-        outcome = default;
-        return false;
-    }
-}
-
 /// <summary>
 /// One row of the audit trail: one event (an intervention's outcome, a cycle's summary, an operator's action).
 /// Plain, readable columns; never a token or a secret.

@@ -2,12 +2,9 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using WeatherCampaign.Core.Holds;
+using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Storage;
-
-/// <summary>Someone else changed the hold since it was read (ETag mismatch, or it was created meanwhile).</summary>
-public sealed class HoldConflictException(string campaignId, Exception inner)
-    : Exception($"The hold of campaign {Campaigns.CampaignId.ForDisplay(campaignId)} changed since it was read.", inner);
 
 /// <summary>The <c>weatherholds</c> table: one row per campaign the service paused, written with optimistic concurrency.</summary>
 public class HoldLedger

@@ -3,8 +3,6 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace WeatherCampaign.Core.Storage;
 
@@ -48,17 +46,5 @@ public sealed class StorageClients
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
         return new StorageClients(new TableServiceClient(new Uri(tableUri), credential), new QueueServiceClient(new Uri(queueUri), credential, queueOptions));
-    }
-}
-
-public static class StorageServiceCollectionExtensions
-{
-    /// <summary>The storage clients, the ledger and the audit trail.</summary>
-    public static IServiceCollection AddWeatherCampaignStorage(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.TryAddSingleton(_ => StorageClients.FromConfiguration(configuration));
-        services.TryAddSingleton(sp => new HoldLedger(sp.GetRequiredService<StorageClients>().Tables));
-        services.TryAddSingleton(sp => new AuditTrail(sp.GetRequiredService<StorageClients>().Tables));
-        return services;
     }
 }

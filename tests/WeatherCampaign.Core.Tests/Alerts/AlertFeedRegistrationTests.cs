@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Tests.Alerts;
 

@@ -3,7 +3,6 @@ using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Options;
 using Moq;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Configuration;
 
 namespace WeatherCampaign.Core.Tests.Campaigns;
 

@@ -1,6 +1,5 @@
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Configuration;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
 using WeatherCampaign.Core.Storage;

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace WeatherCampaign.Core;
+namespace WeatherCampaign.Core.Serialization;
 
 /// <summary>The one serializer setup of the project: camelCase, enums as strings, nulls left out.</summary>
 public static class WeatherCampaignJson

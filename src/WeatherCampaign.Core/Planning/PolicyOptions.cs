@@ -1,13 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using WeatherCampaign.Core.Alerts;
 
-namespace WeatherCampaign.Core.Configuration;
+namespace WeatherCampaign.Core.Planning;
 
-/// <summary><see cref="Enforce"/> changes campaigns; <see cref="DryRun"/> plans and audits only.</summary>
-public enum PolicyMode { Enforce = 0, DryRun }
-
-/// <summary>The <c>Policy</c> section: which alerts count and how cautious the service is.</summary>
-public sealed class PolicyOptions : IValidatableObject
+/// <summary>The <c>Policy</c> section: which alerts count and how cautious the service is (checked by <see cref="PolicyOptionsValidator"/>).</summary>
+public sealed class PolicyOptions
 {
     public const string Section = "Policy";
 
@@ -34,21 +30,11 @@ public sealed class PolicyOptions : IValidatableObject
     public PolicyMode Mode { get; set; } = PolicyMode.Enforce;
 
     /// <summary>Largest share (0–1) of running campaigns one cycle may pause before a person must approve; 1 turns the check off.</summary>
-    [Range(0.0, 1.0)] public double MaxPauseShare { get; set; } = 1.0;
+    public double MaxPauseShare { get; set; } = 1.0;
 
     /// <summary>Let the next cycle that exceeds <see cref="MaxPauseShare"/> through.</summary>
     public bool ApproveNextLargeCycle { get; set; }
 
     /// <summary>Campaign ids the service never touches.</summary>
     public List<string> ExcludedCampaigns { get; set; } = [];
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (ClearFor < TimeSpan.Zero)
-            yield return new ValidationResult("Policy:ClearFor must not be negative.", [nameof(ClearFor)]);
-        if (LookAhead < TimeSpan.Zero)
-            yield return new ValidationResult("Policy:LookAhead must not be negative.", [nameof(LookAhead)]);
-        foreach (var name in AllowEvents.Intersect(DenyEvents, StringComparer.OrdinalIgnoreCase))
-            yield return new ValidationResult($"Policy: event '{name}' is in both AllowEvents and DenyEvents.", [nameof(AllowEvents)]);
-    }
 }

@@ -1,0 +1,11 @@
+namespace WeatherCampaign.Core.Alerts;
+
+/// <summary>One weather feed (<c>Weather:Feeds:N:*</c>), checked with its section by <see cref="WeatherOptionsValidator"/>.</summary>
+public sealed class FeedOptions
+{
+    /// <summary>An http(s) URL, or a <c>file:</c> path for replaying a recorded feed.</summary>
+    public string Url { get; set; } = "";
+    public FeedFormat Format { get; set; } = FeedFormat.Auto;
+    /// <summary>A short name for logs and audit rows; defaults to the URL's host and path.</summary>
+    public string? Name { get; set; }
+}

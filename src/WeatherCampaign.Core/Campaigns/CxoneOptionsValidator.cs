@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using WeatherCampaign.Core.Settings;
+
+namespace WeatherCampaign.Core.Campaigns;
+
+/// <summary>Checks the <c>Cxone</c> section at start-up; each failure is one line naming its setting (<c>Cxone:PageSize</c>).</summary>
+public sealed class CxoneOptionsValidator(IOptions<KeyVaultOptions> vault) : IValidateOptions<CxoneOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CxoneOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        const string section = CxoneOptions.Section;
+        var failures = new SettingFailures();
+
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            failures.Add($"{section}:BaseUrl", options.BaseUrl, "an absolute http(s) URL without a query or fragment, such as https://acme.niceincontact.com");
+        }
+
+        failures.Range($"{section}:PageSize", options.PageSize, 1, 500);
+        failures.Range($"{section}:RequestsPerSecond", options.RequestsPerSecond, 0.1, 10_000);
+        failures.Range($"{section}:Burst", options.Burst, 1, 10_000);
+        failures.Range($"{section}:ListingConcurrency", options.ListingConcurrency, 1, 64);
+        failures.Range($"{section}:MaxRetries", options.MaxRetries, 0, 10);
+
+        if (options.AttemptTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{section}:AttemptTimeout", options.AttemptTimeout, "a time span above 00:00:00, such as 00:00:10");
+        }
+        else if (options.TotalTimeout < options.AttemptTimeout)
+        {
+            failures.Add($"{section}:TotalTimeout", options.TotalTimeout, FormattableString.Invariant($"a time span of at least {section}:AttemptTimeout ({options.AttemptTimeout:c})"));
+        }
+
+        if (options.TokenRefreshBuffer < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:TokenRefreshBuffer", options.TokenRefreshBuffer, "a time span of 00:00:00 or more, such as 00:05:00");
+        }
+
+        if (!VaultConfigured() && (string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret)))
+        {
+            failures.Add($"{section}:ClientId and {section}:ClientSecret must be set when KeyVault:Uri is not.");
+        }
+
+        return failures.ToResult();
+    }
+
+    // An invalid KeyVault section fails start-up with its own lines; these settings' lines are still reported beside them.
+    private bool VaultConfigured()
+    {
+        try
+        {
+            return vault.Value.IsConfigured;
+        }
+        catch (OptionsValidationException)
+        {
+            return true;
+        }
+    }
+}
