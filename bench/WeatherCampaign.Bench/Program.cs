@@ -56,19 +56,29 @@ async Task<int> RunCycleAsync(string[] options)
 
     await using var harness = await CycleHarness.StartAsync(root, bounded.Token);
     if (Option(options, "--batch-size") is { } batchSize && Option(options, "--new-batch-threshold") is { } threshold)
+    {
         harness.HostQueues = (int.Parse(batchSize, CultureInfo.InvariantCulture), int.Parse(threshold, CultureInfo.InvariantCulture));
+    }
+
     if (Option(options, "--listing-concurrency") is { } listing)
+    {
         harness.ListingConcurrency = int.Parse(listing, CultureInfo.InvariantCulture);
+    }
+
     Console.WriteLine("Warming up (JIT) on a small tenant…");
     foreach (var storage in storages)
+    {
         await harness.RunAsync(new CycleCase(80, 0, 1_000, TimeSpan.FromSeconds(10)), storage, baseline: true, _ => { }, bounded.Token);
+    }
 
     var results = new List<CaseResult>();
     foreach (var @case in cases)
     {
         // The one-at-a-time script writes no storage, so it runs once per case (with the first storage mode).
         foreach (var storage in storages)
+        {
             results.Add(await harness.RunAsync(@case, storage, baseline && storage == storages[0], Console.WriteLine, bounded.Token));
+        }
     }
 
     var report = CycleReport.Markdown(results, harness.HostQueues, harness.ListingConcurrency, clock.Elapsed);

@@ -126,7 +126,10 @@ public static class CliApp
     {
         await environment.Error.WriteLineAsync("The settings are not valid (environment variables, --settings FILE):").ConfigureAwait(false);
         foreach (var failure in failures.SelectMany(f => f.Split("; ", StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal))
+        {
             await environment.Error.WriteLineAsync("  - " + failure).ConfigureAwait(false);
+        }
+
         return ExitCodes.InvalidUsage;
     }
 

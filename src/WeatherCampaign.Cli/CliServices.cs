@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core;
 using WeatherCampaign.Core.Interventions;
-using WeatherCampaign.Core.Operations;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Cli;
@@ -40,7 +39,11 @@ internal sealed class CliServices : IAsyncDisposable
             // The HTTP client factory's per-request lines drown what the service says.
             .AddFilter("System.Net.Http.HttpClient", verbose ? LogLevel.Warning : LogLevel.Error)
             .AddFilter("Polly", LogLevel.Warning));
-        if (environment.Clock is { } clock) services.AddSingleton(clock);
+        if (environment.Clock is { } clock)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddWeatherCampaign(configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -50,7 +53,9 @@ internal sealed class CliServices : IAsyncDisposable
             if (needs == ServiceNeeds.Everything)
             {
                 foreach (var validator in provider.GetServices<IAsyncStartupValidator>())
+                {
                     await validator.ValidateAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             StorageClients storage;
             try

@@ -20,9 +20,21 @@ public static class CliSettings
     public static IConfiguration Build(FileInfo? settingsFile, IConfiguration? overrides, bool environmentVariables)
     {
         var builder = new ConfigurationBuilder();
-        if (environmentVariables) builder.AddEnvironmentVariables();
-        if (settingsFile is not null) builder.AddInMemoryCollection(ReadLocalSettings(settingsFile.FullName));
-        if (overrides is not null) builder.AddConfiguration(overrides);
+        if (environmentVariables)
+        {
+            builder.AddEnvironmentVariables();
+        }
+
+        if (settingsFile is not null)
+        {
+            builder.AddInMemoryCollection(ReadLocalSettings(settingsFile.FullName));
+        }
+
+        if (overrides is not null)
+        {
+            builder.AddConfiguration(overrides);
+        }
+
         return builder.Build();
     }
 
@@ -32,7 +44,11 @@ public static class CliSettings
     /// </summary>
     public static IReadOnlyDictionary<string, string?> ReadLocalSettings(string path)
     {
-        if (!File.Exists(path)) throw new SettingsException($"The settings file '{path}' does not exist.");
+        if (!File.Exists(path))
+        {
+            throw new SettingsException($"The settings file '{path}' does not exist.");
+        }
+
         JsonDocument document;
         try
         {
@@ -93,7 +109,11 @@ public static class CliSettings
                 return now - span;
             }
         }
-        if (TryParseTime(value, out var time)) return time;
+        if (TryParseTime(value, out var time))
+        {
+            return time;
+        }
+
         problem = $"'{text}' is neither an age (30s, 90m, 24h, 7d) nor an ISO 8601 time (2025-01-15T12:00:00Z).";
         return null;
     }

@@ -25,7 +25,10 @@ public sealed class TextTable
     public TextTable Add(params string?[] cells)
     {
         if (cells.Length != _headers.Length)
+        {
             throw new ArgumentException($"The table has {_headers.Length} columns; {cells.Length} cells were given.", nameof(cells));
+        }
+
         _rows.Add(cells.Select((cell, i) => Fit(cell, _maxWidths[i])).ToArray());
         return this;
     }
@@ -34,11 +37,16 @@ public sealed class TextTable
     {
         var widths = new int[_headers.Length];
         for (var i = 0; i < widths.Length; i++)
+        {
             widths[i] = Math.Max(_headers[i].Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length));
+        }
 
         WriteLine(writer, _headers, widths);
         WriteLine(writer, widths.Select(w => new string('-', w)).ToArray(), widths);
-        foreach (var row in _rows) WriteLine(writer, row, widths);
+        foreach (var row in _rows)
+        {
+            WriteLine(writer, row, widths);
+        }
     }
 
     public override string ToString()

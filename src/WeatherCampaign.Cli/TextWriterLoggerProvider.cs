@@ -15,7 +15,10 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
 
     private void Write(string line)
     {
-        lock (_gate) writer.WriteLine(line);
+        lock (_gate)
+        {
+            writer.WriteLine(line);
+        }
     }
 
     private sealed class Logger(TextWriterLoggerProvider owner, string category) : ILogger

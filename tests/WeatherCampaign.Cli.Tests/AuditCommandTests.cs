@@ -32,7 +32,11 @@ public sealed class AuditCommandTests
         var run = await tenant.RunAsync("audit", "--outcome", "paused");
 
         Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
-        foreach (var id in Storm.Paused) StringAssert.Matches(run.Row(id), new(@"\s+paused\s+.*pause\s+Hurricane|\s+paused\s+.*pause\s+Blizzard"));
+        foreach (var id in Storm.Paused)
+        {
+            StringAssert.Matches(run.Row(id), new(@"\s+paused\s+.*pause\s+Hurricane|\s+paused\s+.*pause\s+Blizzard"));
+        }
+
         Assert.IsFalse(run.Output.Contains("planned", StringComparison.Ordinal), run.Output);
         StringAssert.Contains(run.Output, "3 rows since");
     }

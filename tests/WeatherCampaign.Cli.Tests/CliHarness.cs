@@ -77,7 +77,11 @@ internal sealed class CliHarness : IAsyncDisposable
     public static CampaignEntity Campaign(string id, string name, string status, string region, bool automationOff = false)
     {
         var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal) { ["region"] = JsonSerializer.SerializeToElement(region) };
-        if (automationOff) attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
+        if (automationOff)
+        {
+            attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
+        }
+
         return new CampaignEntity(id, name, status, attributes);
     }
 }

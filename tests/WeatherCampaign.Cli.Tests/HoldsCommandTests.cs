@@ -1,6 +1,6 @@
 using CxoneSimulator;
-using WeatherCampaign.Core.Storage;
 using WeatherCampaign.Core.Holds;
+using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Cli.Tests;
 

@@ -1,6 +1,6 @@
 using CxoneSimulator;
-using WeatherCampaign.Core.Storage;
 using WeatherCampaign.Core.Holds;
+using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Cli.Tests;
 
@@ -15,7 +15,11 @@ public sealed class RunCommandTests
         var run = await tenant.RunAsync("run");
 
         Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
-        foreach (var id in Storm.Paused) Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(id), id);
+        foreach (var id in Storm.Paused)
+        {
+            Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(id), id);
+        }
+
         Assert.AreEqual(CampaignEntity.Running, tenant.StatusOf(Storm.Gulf), "a Moderate alert does not count");
         Assert.AreEqual(CampaignEntity.Running, tenant.StatusOf(Storm.Ohio));
         Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(Storm.Miami));
@@ -54,7 +58,11 @@ public sealed class RunCommandTests
 
         Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "Done: paused 0, resumed 3");
-        foreach (var id in Storm.Paused) Assert.AreEqual(CampaignEntity.Running, tenant.StatusOf(id), id);
+        foreach (var id in Storm.Paused)
+        {
+            Assert.AreEqual(CampaignEntity.Running, tenant.StatusOf(id), id);
+        }
+
         Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(Storm.Miami), "paused by a person: not ours to resume");
     }
 
@@ -124,7 +132,10 @@ public sealed class RunCommandTests
 
         Assert.AreEqual(ExitCodes.Success, approved.ExitCode, approved.ToString());
         StringAssert.Contains(approved.Output, "Done: paused 3");
-        foreach (var id in Storm.Paused) Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(id), id);
+        foreach (var id in Storm.Paused)
+        {
+            Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(id), id);
+        }
     }
 
     [TestMethod]

@@ -1,5 +1,4 @@
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Testing;
 
 // The CLI uses the service's fixed table and queue names, so tests take turns on the one Azurite.
 [assembly: DoNotParallelize]

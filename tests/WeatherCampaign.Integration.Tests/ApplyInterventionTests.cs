@@ -1,9 +1,9 @@
 using CxoneSimulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests;
 
@@ -83,8 +83,12 @@ public sealed class ApplyInterventionTests
         // Since the cycle read the ledger, a person resumed the campaign the service held under another alert (overridden).
         await ledger.SaveAsync(new WeatherHold
         {
-            CampaignId = "camp-tx-5", State = HoldState.Overridden, MessageId = "cycle-0-00001", UpdatedAt = DateTimeOffset.UtcNow,
-            SuppressedAlertIds = ["hurricane-1"], ManualHoldReason = null,
+            CampaignId = "camp-tx-5",
+            State = HoldState.Overridden,
+            MessageId = "cycle-0-00001",
+            UpdatedAt = DateTimeOffset.UtcNow,
+            SuppressedAlertIds = ["hurricane-1"],
+            ManualHoldReason = null,
         });
 
         var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-5-00002", "camp-tx-5"), 1);

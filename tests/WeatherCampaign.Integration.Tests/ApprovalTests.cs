@@ -24,7 +24,10 @@ public sealed class ApprovalTests
 
     private static void PersonResumesEverything(ServiceHarness harness)
     {
-        foreach (var id in new[] { "fl-1", "fl-2" }) harness.Simulator.State.SetStatusAsPerson(id, CampaignEntity.Running);
+        foreach (var id in new[] { "fl-1", "fl-2" })
+        {
+            harness.Simulator.State.SetStatusAsPerson(id, CampaignEntity.Running);
+        }
     }
 
     [TestMethod]

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Testing;
 
 namespace WeatherCampaign.Integration.Tests;
 
@@ -40,7 +39,11 @@ public sealed class AuditTrailBatchTests
         await audit.WriteAllAsync(records); // a retried cycle replaces its rows rather than adding more
 
         var entities = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>()) entities.Add(entity);
+        await foreach (var entity in table.QueryAsync<TableEntity>())
+        {
+            entities.Add(entity);
+        }
+
         Assert.AreEqual(257, entities.Count);
         Assert.AreEqual(2, entities.Select(e => e.PartitionKey).Distinct().Count());
         var read = await SharedAzurite.AuditRowsAsync(audit, Day1.AddMinutes(1));
@@ -56,7 +59,11 @@ public sealed class AuditTrailBatchTests
         await audit.WriteAllAsync([Planned(1, Day1, "first"), Planned(2, Day1), Planned(1, Day1, "second")]);
 
         var entities = new List<TableEntity>();
-        await foreach (var entity in table.QueryAsync<TableEntity>()) entities.Add(entity);
+        await foreach (var entity in table.QueryAsync<TableEntity>())
+        {
+            entities.Add(entity);
+        }
+
         Assert.AreEqual(2, entities.Count);
         Assert.AreEqual("second", entities.Single(e => e.GetString("CampaignId") == "camp-1").GetString("Detail"));
     }
@@ -87,6 +94,9 @@ public sealed class AuditTrailBatchTests
 
         await audit.WriteAllAsync([]);
 
-        await foreach (var _ in table.QueryAsync<TableEntity>()) Assert.Fail("no row expected");
+        await foreach (var _ in table.QueryAsync<TableEntity>())
+        {
+            Assert.Fail("no row expected");
+        }
     }
 }

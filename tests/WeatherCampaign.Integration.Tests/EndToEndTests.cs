@@ -1,9 +1,9 @@
 using System.Text;
 using Azure.Storage.Queues;
 using CxoneSimulator;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests;
 
@@ -122,14 +122,21 @@ public sealed class EndToEndTests
     {
         var result = await harness.Get<PollWeatherHandler>().RunAsync();
         var queue = harness.Get<StorageClients>().Queue(InterventionQueues.Name);
-        foreach (var message in result.Messages) await queue.SendMessageAsync(message);
+        foreach (var message in result.Messages)
+        {
+            await queue.SendMessageAsync(message);
+        }
 
         var outcomes = new List<AuditOutcome>();
         var apply = harness.Get<ApplyInterventionHandler>();
         while (true)
         {
             var batch = (await queue.ReceiveMessagesAsync(maxMessages: 16)).Value;
-            if (batch.Length == 0) break;
+            if (batch.Length == 0)
+            {
+                break;
+            }
+
             foreach (var message in batch)
             {
                 outcomes.Add(await apply.HandleAsync(message.MessageText, message.DequeueCount));

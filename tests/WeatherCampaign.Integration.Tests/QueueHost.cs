@@ -71,7 +71,7 @@ public sealed class QueueProbe
     private readonly List<TaskCompletionSource> _waiters = [];
     private int _poisoned;
 
-    public IReadOnlyList<(long DequeueCount, string Outcome)> Deliveries { get { lock (_deliveries) return _deliveries.ToList(); } }
+    public IReadOnlyList<(long DequeueCount, string Outcome)> Deliveries { get { lock (_deliveries) { return _deliveries.ToList(); } } }
 
     public int Poisoned => Volatile.Read(ref _poisoned);
 
@@ -83,7 +83,11 @@ public sealed class QueueProbe
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_deliveries)
         {
-            if (done(this)) return Task.CompletedTask;
+            if (done(this))
+            {
+                return Task.CompletedTask;
+            }
+
             _conditions.Add((() => done(this), signal));
         }
         return signal.Task.WaitAsync(within);
@@ -91,7 +95,11 @@ public sealed class QueueProbe
 
     public void Delivered(long dequeueCount, string outcome)
     {
-        lock (_deliveries) _deliveries.Add((dequeueCount, outcome));
+        lock (_deliveries)
+        {
+            _deliveries.Add((dequeueCount, outcome));
+        }
+
         Check();
     }
 
@@ -107,7 +115,10 @@ public sealed class QueueProbe
         {
             foreach (var (done, signal) in _conditions.ToList())
             {
-                if (done()) signal.TrySetResult();
+                if (done())
+                {
+                    signal.TrySetResult();
+                }
             }
         }
     }

@@ -56,7 +56,11 @@ internal sealed class ServiceHarness : IAsyncDisposable
         var logs = new CapturedLogs();
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        if (time is not null) collection.AddSingleton(time);
+        if (time is not null)
+        {
+            collection.AddSingleton(time);
+        }
+
         collection.AddWeatherCampaign(configuration);
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -80,7 +84,13 @@ internal sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<string> Lines
     {
-        get { lock (_lines) return _lines.ToList(); }
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.ToList();
+            }
+        }
     }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
@@ -94,7 +104,10 @@ internal sealed class CapturedLogs : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var line = $"{logLevel} {category}: {formatter(state, exception)} {exception}";
-            lock (owner._lines) owner._lines.Add(line);
+            lock (owner._lines)
+            {
+                owner._lines.Add(line);
+            }
         }
     }
 }

@@ -1,5 +1,3 @@
-using WeatherCampaign.Testing;
-
 [assembly: DoNotParallelize]
 
 namespace WeatherCampaign.Integration.Tests;

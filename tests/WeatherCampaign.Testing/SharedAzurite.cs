@@ -26,7 +26,11 @@ public static class SharedAzurite
 
     public static async Task StopAsync()
     {
-        if (s_azurite is not null) await s_azurite.DisposeAsync();
+        if (s_azurite is not null)
+        {
+            await s_azurite.DisposeAsync();
+        }
+
         s_azurite = null;
     }
 
@@ -50,7 +54,11 @@ public static class SharedAzurite
     public static async Task<List<AuditRecord>> AuditRowsAsync(AuditTrail audit, DateTimeOffset now)
     {
         var rows = new List<AuditRecord>();
-        await foreach (var row in audit.QueryAsync(new AuditQuery(now.AddDays(-1), now.AddDays(1)))) rows.Add(row);
+        await foreach (var row in audit.QueryAsync(new AuditQuery(now.AddDays(-1), now.AddDays(1))))
+        {
+            rows.Add(row);
+        }
+
         return rows;
     }
 }

@@ -72,7 +72,11 @@ internal static class DemoCommand
         Task<int> StepAsync(params string[] args) => RunStepAsync(tool, [.. args, .. flags], cancellationToken);
 
         output.WriteLine($"Weather feed {settings["Weather:Feeds:0:Url"]} (NWS GeoJSON, times moved to now):");
-        foreach (var line in DemoTenant.DescribeFeed(feed)) output.WriteLine("  - " + line);
+        foreach (var line in DemoTenant.DescribeFeed(feed))
+        {
+            output.WriteLine("  - " + line);
+        }
+
         output.WriteLine("Policy: alerts count from severity Severe; a held campaign is resumed after 30 min clear (Policy:ClearFor); US-NE = NY,NJ,PA,CT,RI,MA,VT,NH,ME.");
         output.WriteLine("Each '$ weathercampaign ...' step below runs the same code as that command, on these settings.");
 
@@ -126,7 +130,11 @@ internal static class DemoCommand
     private static async Task<int> RunStepAsync(CliEnvironment tool, string[] args, CancellationToken cancellationToken)
     {
         var exitCode = await CliApp.RunAsync(args, tool, cancellationToken).ConfigureAwait(false);
-        if (exitCode == ExitCodes.Cancelled) throw new DemoStepFailedException(exitCode);
+        if (exitCode == ExitCodes.Cancelled)
+        {
+            throw new DemoStepFailedException(exitCode);
+        }
+
         return exitCode;
     }
 
@@ -148,7 +156,11 @@ internal static class DemoCommand
         catch (DemoStepFailedException ex)
         {
             // A cancelled step has printed "Cancelled." itself.
-            if (ex.ExitCode != ExitCodes.Cancelled) await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            if (ex.ExitCode != ExitCodes.Cancelled)
+            {
+                await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            }
+
             return ex.ExitCode;
         }
         catch (SettingsException ex)
@@ -235,6 +247,9 @@ internal static class DemoCommand
     /// <summary>A step of the demo must not fail silently; a failed step stops the demo with its exit code.</summary>
     private static void Check(int exitCode)
     {
-        if (exitCode != ExitCodes.Success) throw new DemoStepFailedException(exitCode);
+        if (exitCode != ExitCodes.Success)
+        {
+            throw new DemoStepFailedException(exitCode);
+        }
     }
 }

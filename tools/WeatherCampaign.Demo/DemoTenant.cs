@@ -81,7 +81,9 @@ internal static class DemoTenant
         {
             var properties = feature!["properties"]!.AsObject();
             foreach (var name in new[] { "sent", "effective", "onset", "expires", "ends" })
+            {
                 Shift(properties, name, shift);
+            }
         }
         document["updated"] = Format(now - TimeSpan.FromMinutes(5));
         return document.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
@@ -127,7 +129,11 @@ internal static class DemoTenant
             ["region"] = JsonSerializer.SerializeToElement(region),
             ["timezone"] = JsonSerializer.SerializeToElement(timezone),
         };
-        if (automationOff) attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
+        if (automationOff)
+        {
+            attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
+        }
+
         return new CampaignEntity(id, name, status, attributes);
     }
 }

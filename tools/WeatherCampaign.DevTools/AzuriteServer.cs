@@ -37,7 +37,10 @@ public sealed class AzuriteServer : IAsyncDisposable
     {
         for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "WeatherCampaign.Functions.sln"))) return dir.FullName;
+            if (File.Exists(Path.Combine(dir.FullName, "WeatherCampaign.Functions.sln")))
+            {
+                return dir.FullName;
+            }
         }
         throw new DirectoryNotFoundException("Could not find the repository root (WeatherCampaign.Functions.sln) above " + (start ?? AppContext.BaseDirectory));
     }
@@ -48,9 +51,14 @@ public sealed class AzuriteServer : IAsyncDisposable
         var root = repositoryRoot ?? FindRepositoryRoot();
         var entry = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(entry))
+        {
             await RunAsync("npm", "ci --no-audit --no-fund", root, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!File.Exists(entry))
+        {
             throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root.", entry);
+        }
 
         var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
         var workspace = Path.Combine(Path.GetTempPath(), "weathercampaign-azurite-" + Guid.NewGuid().ToString("N")[..8]);
@@ -79,15 +87,32 @@ public sealed class AzuriteServer : IAsyncDisposable
         var listening = 0;
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
-            lock (server._output) server._output.AppendLine(e.Data);
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (server._output)
+            {
+                server._output.AppendLine(e.Data);
+            }
+
             if (e.Data.Contains("successfully listening", StringComparison.OrdinalIgnoreCase) && Interlocked.Increment(ref listening) == 3)
+            {
                 ready.TrySetResult();
+            }
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null) return;
-            lock (server._output) server._output.AppendLine(e.Data);
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (server._output)
+            {
+                server._output.AppendLine(e.Data);
+            }
         };
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("Azurite exited before it was ready:\n" + server.Output));
@@ -109,7 +134,13 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>What Azurite printed, for a failure message.</summary>
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -134,6 +165,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = workingDirectory, UseShellExecute = false })
             ?? throw new InvalidOperationException($"Could not start {file}.");
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        if (process.ExitCode != 0) throw new InvalidOperationException($"'{file} {arguments}' failed with exit code {process.ExitCode}.");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{file} {arguments}' failed with exit code {process.ExitCode}.");
+        }
     }
 }

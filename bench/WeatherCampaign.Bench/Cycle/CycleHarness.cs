@@ -62,7 +62,10 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
             progress($"{@case.Name} [{storage}] no-change cycle: {Describe(steady, @case)}\n    timeline: {Timeline}");
         }
 
-        if (!baseline) return new CaseResult(@case, storage, first, steady, null, false);
+        if (!baseline)
+        {
+            return new CaseResult(@case, storage, first, steady, null, false);
+        }
 
         simulator.State.Seed(seed.Campaigns);
         await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
@@ -140,7 +143,11 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
             ["Weather:UserAgent"] = "(WeatherCampaign benchmark, ops@example.com)",
             [StorageClients.SettingName] = azurite.ConnectionString,
         };
-        if (ListingConcurrency is { } listing) settings["Cxone:ListingConcurrency"] = listing.ToString(CultureInfo.InvariantCulture);
+        if (ListingConcurrency is { } listing)
+        {
+            settings["Cxone:ListingConcurrency"] = listing.ToString(CultureInfo.InvariantCulture);
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

@@ -36,16 +36,28 @@ internal static class HostQueueListener
         while (handled + failed < messages.Count)
         {
             ct.ThrowIfCancellationRequested();
-            if (enqueue.IsFaulted) await enqueue.ConfigureAwait(false);
+            if (enqueue.IsFaulted)
+            {
+                await enqueue.ConfigureAwait(false);
+            }
+
             var fetched = 0;
             if (inFlight.Count <= newBatchThreshold)
             {
                 var batch = (await queue.ReceiveMessagesAsync(batchSize, TimeSpan.FromMinutes(5), ct).ConfigureAwait(false)).Value;
-                foreach (var message in batch) inFlight.Add(HandleAsync(queue, apply, message, ct));
+                foreach (var message in batch)
+                {
+                    inFlight.Add(HandleAsync(queue, apply, message, ct));
+                }
+
                 fetched = batch.Length;
                 maxInFlight = Math.Max(maxInFlight, inFlight.Count);
             }
-            if (fetched > 0 && inFlight.Count <= newBatchThreshold) continue;
+            if (fetched > 0 && inFlight.Count <= newBatchThreshold)
+            {
+                continue;
+            }
+
             if (inFlight.Count == 0)
             {
                 await Task.Delay(5, ct).ConfigureAwait(false);
@@ -54,13 +66,21 @@ internal static class HostQueueListener
 
             // Wake when one finishes, or after 5 ms to poll for messages that arrived meanwhile.
             if (fetched == 0 && inFlight.Count <= newBatchThreshold)
+            {
                 await Task.WhenAny(Task.WhenAny(inFlight), Task.Delay(5, ct)).ConfigureAwait(false);
+            }
             else
+            {
                 await Task.WhenAny(inFlight).ConfigureAwait(false);
+            }
 
             for (var i = inFlight.Count - 1; i >= 0; i--)
             {
-                if (!inFlight[i].IsCompleted) continue;
+                if (!inFlight[i].IsCompleted)
+                {
+                    continue;
+                }
+
                 var (outcome, error) = await inFlight[i].ConfigureAwait(false);
                 inFlight.RemoveAt(i);
                 if (outcome is { } o)
@@ -120,7 +140,11 @@ internal static class HostQueueListener
         while (value > seen)
         {
             var previous = Interlocked.CompareExchange(ref target, value, seen);
-            if (previous == seen) return;
+            if (previous == seen)
+            {
+                return;
+            }
+
             seen = previous;
         }
     }

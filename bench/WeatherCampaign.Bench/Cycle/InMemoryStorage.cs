@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
-using WeatherCampaign.Core.Storage;
 using WeatherCampaign.Core.Holds;
+using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Bench.Cycle;
 
@@ -36,12 +36,23 @@ internal sealed class InMemoryHoldLedger : HoldLedger
         var saved = hold with { Version = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture) };
         if (hold.Version is null)
         {
-            if (!_holds.TryAdd(hold.CampaignId, saved)) throw Conflict(hold, 409);
+            if (!_holds.TryAdd(hold.CampaignId, saved))
+            {
+                throw Conflict(hold, 409);
+            }
+
             return Task.FromResult(saved);
         }
-        if (!_holds.TryGetValue(hold.CampaignId, out var current)) throw new RequestFailedException(404, "The hold does not exist.");
+        if (!_holds.TryGetValue(hold.CampaignId, out var current))
+        {
+            throw new RequestFailedException(404, "The hold does not exist.");
+        }
         // TryUpdate compares with the row just read, so a replace that raced another one fails as an ETag mismatch would.
-        if (current.Version != hold.Version || !_holds.TryUpdate(hold.CampaignId, saved, current)) throw Conflict(hold, 412);
+        if (current.Version != hold.Version || !_holds.TryUpdate(hold.CampaignId, saved, current))
+        {
+            throw Conflict(hold, 412);
+        }
+
         return Task.FromResult(saved);
     }
 
@@ -73,7 +84,11 @@ internal sealed class InMemoryAuditTrail : AuditTrail
 
     public override Task WriteAllAsync(IEnumerable<AuditRecord> records, CancellationToken cancellationToken = default)
     {
-        foreach (var record in records) _rows[(record.PartitionKey, record.RowKey)] = record;
+        foreach (var record in records)
+        {
+            _rows[(record.PartitionKey, record.RowKey)] = record;
+        }
+
         return Task.CompletedTask;
     }
 

@@ -27,7 +27,11 @@ internal static class OneAtATimeBaseline
         var pageCount = 1;
         for (var page = 1; page <= pageCount; page++)
         {
-            if (clock.Elapsed > cap) return new BaselineResult(clock.Elapsed, true, 0, -1);
+            if (clock.Elapsed > cap)
+            {
+                return new BaselineResult(clock.Elapsed, true, 0, -1);
+            }
+
             using var response = await client.GetAsync(string.Create(CultureInfo.InvariantCulture, $"api/v2/outbound/campaigns?page={page}&pageSize={pageSize}"), cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             using var body = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
@@ -36,14 +40,20 @@ internal static class OneAtATimeBaseline
             {
                 var region = entity.GetProperty("custom_attributes").GetProperty("region").GetString();
                 if (entity.GetProperty("status").GetString() == "running" && region is not null && alertedRegions.Contains(region))
+                {
                     toPause.Add(entity.GetProperty("id").GetString()!);
+                }
             }
         }
 
         var sent = 0;
         foreach (var id in toPause)
         {
-            if (clock.Elapsed > cap) return new BaselineResult(clock.Elapsed, true, sent, toPause.Count);
+            if (clock.Elapsed > cap)
+            {
+                return new BaselineResult(clock.Elapsed, true, sent, toPause.Count);
+            }
+
             using var response = await client.PatchAsJsonAsync("api/v2/outbound/campaigns/" + Uri.EscapeDataString(id), new { status = "paused" }, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             sent++;

@@ -165,7 +165,11 @@ internal static class NwsFeedGenerator
     private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WriteStartArray(name);
-        foreach (var value in values) json.WriteStringValue(value);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
         json.WriteEndArray();
     }
 
@@ -175,8 +179,14 @@ internal static class NwsFeedGenerator
         text.Append("* WHAT...");
         while (text.Length < chars)
         {
-            if (random.Next(25) == 0) text.Append(".\n\n* WHERE...");
-            else text.Append(Words[random.Next(Words.Length)]).Append(' ');
+            if (random.Next(25) == 0)
+            {
+                text.Append(".\n\n* WHERE...");
+            }
+            else
+            {
+                text.Append(Words[random.Next(Words.Length)]).Append(' ');
+            }
         }
         return text.Append('.').ToString();
     }

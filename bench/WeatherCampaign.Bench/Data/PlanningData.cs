@@ -2,10 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
-using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Bench.Data;
 

@@ -31,7 +31,11 @@ internal static class MicroBenchmarks
         {
             summaries.Add(BenchmarkRunner.Run(type, config));
             var exported = Path.Combine(artifacts, "results", type.FullName + "-report-github.md");
-            if (!File.Exists(exported)) continue;
+            if (!File.Exists(exported))
+            {
+                continue;
+            }
+
             var target = Path.Combine(results, $"{type.Name.Replace("Benchmarks", "").ToLowerInvariant()}-{DateTime.UtcNow:yyyy-MM-dd}.md");
             File.Copy(exported, target, overwrite: true);
             Console.WriteLine($"Wrote {Path.GetRelativePath(repositoryRoot, target)}");

@@ -19,7 +19,10 @@ internal static class AuditCommand
         var campaign = new Option<string?>("--campaign") { Description = "Only rows about this campaign id.", HelpName = "ID" };
         campaign.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } id && !CampaignId.IsSafe(id, out var reason)) result.AddError($"--campaign: {reason}.");
+            if (result.GetValueOrDefault<string?>() is { } id && !CampaignId.IsSafe(id, out var reason))
+            {
+                result.AddError($"--campaign: {reason}.");
+            }
         });
         var outcome = new Option<string?>("--outcome") { Description = "Only rows with this outcome.", HelpName = "OUTCOME" };
         outcome.AcceptOnlyFromAmong(Enum.GetValues<AuditOutcome>().Select(o => o.ToWire()).ToArray());
@@ -31,12 +34,18 @@ internal static class AuditCommand
         };
         since.Validators.Add(result =>
         {
-            if (CliSettings.ParseSince(result.GetValueOrDefault<string>() ?? "", DateTimeOffset.UtcNow, out var problem) is null) result.AddError("--since: " + problem);
+            if (CliSettings.ParseSince(result.GetValueOrDefault<string>() ?? "", DateTimeOffset.UtcNow, out var problem) is null)
+            {
+                result.AddError("--since: " + problem);
+            }
         });
         var limit = new Option<int>("--limit") { Description = "At most this many rows.", HelpName = "N", DefaultValueFactory = _ => DefaultLimit };
         limit.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("--limit must be at least 1.");
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--limit must be at least 1.");
+            }
         });
         var json = new Option<bool>("--json") { Description = "Print the rows as a JSON array instead of a table." };
 
@@ -62,7 +71,11 @@ internal static class AuditCommand
         AuditOutcome? outcome = null;
         if (filter.Outcome is not null)
         {
-            if (!AuditOutcomes.TryParse(filter.Outcome, out var parsed)) throw new SettingsException($"--outcome: unknown outcome '{filter.Outcome}'.");
+            if (!AuditOutcomes.TryParse(filter.Outcome, out var parsed))
+            {
+                throw new SettingsException($"--outcome: unknown outcome '{filter.Outcome}'.");
+            }
+
             outcome = parsed;
         }
 

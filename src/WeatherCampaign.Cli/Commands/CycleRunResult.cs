@@ -16,9 +16,21 @@ internal sealed record CycleRunResult(CycleResult Cycle, IReadOnlyDictionary<Aud
     {
         var text = string.Create(CultureInfo.InvariantCulture,
             $"paused {Count(AuditOutcome.Paused)}, resumed {Count(AuditOutcome.Resumed)}, skipped {Count(AuditOutcome.Skipped)}, conflicts {Count(AuditOutcome.Conflict)}, failed {Failed + Count(AuditOutcome.Failed)}");
-        if (Count(AuditOutcome.Gone) > 0) text += string.Create(CultureInfo.InvariantCulture, $", gone {Count(AuditOutcome.Gone)}");
-        if (Count(AuditOutcome.Rejected) > 0) text += string.Create(CultureInfo.InvariantCulture, $", rejected {Count(AuditOutcome.Rejected)}");
-        if (Unseen > 0) text += string.Create(CultureInfo.InvariantCulture, $", {Unseen} taken by another consumer (a running Functions host?)");
+        if (Count(AuditOutcome.Gone) > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", gone {Count(AuditOutcome.Gone)}");
+        }
+
+        if (Count(AuditOutcome.Rejected) > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", rejected {Count(AuditOutcome.Rejected)}");
+        }
+
+        if (Unseen > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {Unseen} taken by another consumer (a running Functions host?)");
+        }
+
         return text;
     }
 }

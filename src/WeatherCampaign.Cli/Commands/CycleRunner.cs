@@ -4,7 +4,6 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Interventions;
-using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Cli.Commands;
@@ -39,7 +38,10 @@ internal sealed class CycleRunner(
         var cycle = await poll.RunAsync(request, cancellationToken).ConfigureAwait(false);
         PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
         var outcomes = new Dictionary<AuditOutcome, int>();
-        if (cycle.Messages.Count == 0) return new CycleRunResult(cycle, outcomes, 0, 0);
+        if (cycle.Messages.Count == 0)
+        {
+            return new CycleRunResult(cycle, outcomes, 0, 0);
+        }
 
         var queue = storage.Queue(InterventionQueues.Name);
         await Parallel.ForEachAsync(cycle.Messages, Options(concurrency, cancellationToken), async (message, ct) =>
@@ -61,7 +63,11 @@ internal sealed class CycleRunner(
             {
                 var outcome = await apply.HandleAsync(message.Body.ToString(), message.DequeueCount, ct).ConfigureAwait(false);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
-                lock (_gate) outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                lock (_gate)
+                {
+                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                }
+
                 line = $"{Action(parsed)} -> {outcome.ToWire(),-9} {Describe(parsed)}";
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -71,11 +77,18 @@ internal sealed class CycleRunner(
                     await GiveBackAsync(queue, message, ct).ConfigureAwait(false);
             }
             var position = mine ? Interlocked.Increment(ref done).ToString(CultureInfo.InvariantCulture) : "earlier";
-            lock (_gate) output.WriteLine($"[{position.PadLeft(total.ToString(CultureInfo.InvariantCulture).Length)}/{total}] {line}");
+            lock (_gate)
+            {
+                output.WriteLine($"[{position.PadLeft(total.ToString(CultureInfo.InvariantCulture).Length)}/{total}] {line}");
+            }
         }).ConfigureAwait(false);
 
         int unseen;
-        lock (_gate) unseen = remaining.Count;
+        lock (_gate)
+        {
+            unseen = remaining.Count;
+        }
+
         return new CycleRunResult(cycle, outcomes, failed, unseen);
     }
 
@@ -89,10 +102,22 @@ internal sealed class CycleRunner(
         while (true)
         {
             bool allReceived;
-            lock (_gate) allReceived = remaining.Count == 0;
-            if (allReceived) yield break;
+            lock (_gate)
+            {
+                allReceived = remaining.Count == 0;
+            }
+
+            if (allReceived)
+            {
+                yield break;
+            }
+
             QueueMessage[] batch = (await queue.ReceiveMessagesAsync(ReceiveBatch, ProcessingTimeout, cancellationToken).ConfigureAwait(false)).Value;
-            if (batch.Length == 0) yield break;
+            if (batch.Length == 0)
+            {
+                yield break;
+            }
+
             foreach (var message in batch)
             {
                 InterventionMessage? parsed = null;
@@ -106,7 +131,10 @@ internal sealed class CycleRunner(
                 }
                 if (parsed is not null)
                 {
-                    lock (_gate) remaining.Remove(parsed.Id);
+                    lock (_gate)
+                    {
+                        remaining.Remove(parsed.Id);
+                    }
                 }
                 yield return (message, parsed);
             }

@@ -4,10 +4,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Operations;
 using WeatherCampaign.Core.Serialization;
-using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Cli.Commands;
 
@@ -38,8 +37,14 @@ internal static class HoldsCommand
         reason.Validators.Add(result =>
         {
             var text = result.GetValueOrDefault<string>();
-            if (string.IsNullOrWhiteSpace(text)) result.AddError("--reason must not be empty.");
-            else if (text.Trim().Length > OperatorHolds.MaxReasonLength) result.AddError($"--reason is at most {OperatorHolds.MaxReasonLength} characters.");
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                result.AddError("--reason must not be empty.");
+            }
+            else if (text.Trim().Length > OperatorHolds.MaxReasonLength)
+            {
+                result.AddError($"--reason is at most {OperatorHolds.MaxReasonLength} characters.");
+            }
         });
         var add = new Command("add",
             "Set a manual hold: the service will not resume this campaign, even when the weather clears, until 'holds release'. " +
@@ -144,7 +149,10 @@ internal static class HoldsCommand
         var id = new Argument<string>("campaignId") { Description = "The campaign's id on the platform (as 'plan' and 'holds' show it)." };
         id.Validators.Add(result =>
         {
-            if (!CampaignId.IsSafe(result.GetValueOrDefault<string>(), out var reason)) result.AddError($"campaignId: {reason}.");
+            if (!CampaignId.IsSafe(result.GetValueOrDefault<string>(), out var reason))
+            {
+                result.AddError($"campaignId: {reason}.");
+            }
         });
         return id;
     }
@@ -166,9 +174,17 @@ internal static class HoldsCommand
 
     private static string Why(WeatherHold hold)
     {
-        if (hold.Events.Count == 0) return hold.Note ?? "";
+        if (hold.Events.Count == 0)
+        {
+            return hold.Note ?? "";
+        }
+
         var why = string.Join(", ", hold.Events) + (hold.Severity is { } severity ? $" ({severity})" : "");
-        if (hold.Regions.Count > 0) why += " in " + string.Join(", ", hold.Regions);
+        if (hold.Regions.Count > 0)
+        {
+            why += " in " + string.Join(", ", hold.Regions);
+        }
+
         return why;
     }
 

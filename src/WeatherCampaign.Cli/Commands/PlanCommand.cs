@@ -17,7 +17,11 @@ internal static class PlanCommand
             CustomParser = result =>
             {
                 var text = result.Tokens.Single().Value;
-                if (CliSettings.TryParseTime(text, out var time)) return time;
+                if (CliSettings.TryParseTime(text, out var time))
+                {
+                    return time;
+                }
+
                 result.AddError($"--as-of: '{text}' is not an ISO 8601 time (e.g. 2025-01-15T12:00:00Z).");
                 return null;
             },

@@ -11,7 +11,11 @@ internal static class PlanReport
 {
     public static void WriteTable(Plan plan, TextWriter output)
     {
-        if (plan.Decisions.Count == 0) return;
+        if (plan.Decisions.Count == 0)
+        {
+            return;
+        }
+
         var table = new TextTable(("CAMPAIGN", 34), ("ID", 44), ("REGION", 22), ("STATUS", 10), ("ACTION", 7), ("REASON", 120));
         foreach (var decision in plan.Decisions.OrderBy(d => Rank(d.Kind)).ThenBy(d => d.Campaign.Name, StringComparer.CurrentCultureIgnoreCase))
         {
@@ -36,7 +40,10 @@ internal static class PlanReport
     public static void WriteSummary(Plan plan, bool dryRun, TextWriter output)
     {
         output.WriteLine(Summary(plan, dryRun));
-        if (plan.Reason is { } reason) output.WriteLine((plan.Verdict == PlanVerdict.HeldForApproval ? "HELD FOR APPROVAL: " : "Note: ") + reason);
+        if (plan.Reason is { } reason)
+        {
+            output.WriteLine((plan.Verdict == PlanVerdict.HeldForApproval ? "HELD FOR APPROVAL: " : "Note: ") + reason);
+        }
     }
 
     public static void WriteJson(Plan plan, bool dryRun, TextWriter output) =>
@@ -53,7 +60,10 @@ internal static class PlanReport
     public static string Reason(CampaignDecision decision)
     {
         if (decision.Reason is not { Events.Count: > 0 } reason || decision.Kind != DecisionKind.None || decision.Why.Contains(reason.Events[0], StringComparison.OrdinalIgnoreCase))
+        {
             return decision.Why;
+        }
+
         return $"{decision.Why}; under {Describe(reason)}";
     }
 

@@ -28,7 +28,10 @@ internal static class RunCommand
         };
         concurrency.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() is < 1 or > 64) result.AddError("--concurrency must be between 1 and 64.");
+            if (result.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                result.AddError("--concurrency must be between 1 and 64.");
+            }
         });
         var command = new Command("run",
             "Run one full cycle now, through the same code path as the functions: plan (PollWeather), put each intervention on the " +
@@ -55,8 +58,15 @@ internal static class RunCommand
         output.WriteLine("Done: " + result.Summary() + ".");
         var plan = result.Cycle.Plan;
         if (plan.Verdict == PlanVerdict.HeldForApproval)
+        {
             output.WriteLine($"{plan.PausesHeldBack} pauses are waiting for a person: check them with 'plan', then 'run --approve' (or set Policy:ApproveNextLargeCycle=true).");
-        if (result.AnyFailed) return ExitCodes.Failed;
+        }
+
+        if (result.AnyFailed)
+        {
+            return ExitCodes.Failed;
+        }
+
         return plan.Verdict == PlanVerdict.NoData ? ExitCodes.NoData : ExitCodes.Success;
     }
 }

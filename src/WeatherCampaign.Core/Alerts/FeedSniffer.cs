@@ -2,7 +2,7 @@ using System.Xml;
 
 namespace WeatherCampaign.Core.Alerts;
 
-/// <summary>Recognises a feed's format from its media type and first bytes, for <see cref="Configuration.FeedFormat.Auto"/>.</summary>
+/// <summary>Recognises a feed's format from its media type and first bytes, for <see cref="FeedFormat.Auto"/>.</summary>
 internal static class FeedSniffer
 {
     /// <summary>How many leading bytes the reader hands to <see cref="IAlertFormatParser.CanRead"/>.</summary>

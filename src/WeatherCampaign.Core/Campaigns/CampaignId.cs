@@ -14,10 +14,22 @@ public static class CampaignId
     public static bool IsSafe([NotNullWhen(true)] string? id, [NotNullWhen(false)] out string? reason)
     {
         reason = null;
-        if (string.IsNullOrEmpty(id)) reason = "the id is empty";
-        else if (id.Length > MaxLength) reason = $"the id is {id.Length} characters long (at most {MaxLength})";
-        else if (id.Trim('.').Length == 0) reason = "the id is only dots";
-        else if (id.Contains("..", StringComparison.Ordinal)) reason = "the id contains '..'";
+        if (string.IsNullOrEmpty(id))
+        {
+            reason = "the id is empty";
+        }
+        else if (id.Length > MaxLength)
+        {
+            reason = $"the id is {id.Length} characters long (at most {MaxLength})";
+        }
+        else if (id.Trim('.').Length == 0)
+        {
+            reason = "the id is only dots";
+        }
+        else if (id.Contains("..", StringComparison.Ordinal))
+        {
+            reason = "the id contains '..'";
+        }
         else
         {
             foreach (var c in id)
@@ -35,14 +47,22 @@ public static class CampaignId
     /// <summary>The id escaped as one path segment; throws <see cref="UnsafeCampaignIdException"/> for an unsafe id.</summary>
     public static string ToPathSegment(string? id)
     {
-        if (!IsSafe(id, out var reason)) throw new UnsafeCampaignIdException(reason);
+        if (!IsSafe(id, out var reason))
+        {
+            throw new UnsafeCampaignIdException(reason);
+        }
+
         return Uri.EscapeDataString(id);
     }
 
     /// <summary>A form of the id that is safe to log or show: unsafe ids are cut and stripped of control characters.</summary>
     public static string ForDisplay(string? id)
     {
-        if (id is null) return "(none)";
+        if (id is null)
+        {
+            return "(none)";
+        }
+
         var shown = id.Length > 64 ? id[..64] + "…" : id;
         return new string(shown.Select(c => char.IsControl(c) ? '?' : c).ToArray());
     }

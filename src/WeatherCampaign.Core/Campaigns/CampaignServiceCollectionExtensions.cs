@@ -8,8 +8,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 using WeatherCampaign.Core.Settings;
 
@@ -31,7 +29,11 @@ public static class CampaignServiceCollectionExtensions
         services.TryAddSingleton<ICxoneCredentialSource>(sp =>
         {
             var vault = sp.GetRequiredService<IOptions<KeyVaultOptions>>();
-            if (!vault.Value.IsConfigured) return ActivatorUtilities.CreateInstance<SettingsCredentialSource>(sp);
+            if (!vault.Value.IsConfigured)
+            {
+                return ActivatorUtilities.CreateInstance<SettingsCredentialSource>(sp);
+            }
+
             var client = new SecretClient(new Uri(vault.Value.Uri!), new DefaultAzureCredential());
             return new KeyVaultCredentialSource(client, vault);
         });
@@ -72,7 +74,10 @@ public static class CampaignServiceCollectionExtensions
                         OnRetry = args =>
                         {
                             if (args.Outcome.Result is not { StatusCode: HttpStatusCode.TooManyRequests })
+                            {
                                 args.Context.GetRequestMessage()?.Options.Set(CxoneHttp.EarlierAttemptUnanswered, true);
+                            }
+
                             return ValueTask.CompletedTask;
                         },
                     });

@@ -12,12 +12,17 @@ public sealed class CxoneAuthenticationHandler(CxoneTokenProvider tokens, Campai
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Options.TryGetValue(CxoneHttp.Anonymous, out var anonymous) && anonymous)
+        {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
 
         var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
 
         response.Dispose();
         tokens.Invalidate(token);
@@ -25,7 +30,11 @@ public sealed class CxoneAuthenticationHandler(CxoneTokenProvider tokens, Campai
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);
         // The resend is one more request to the tenant: it waits for the pace like every attempt (a revocation rejects many at once).
         using var lease = await pacer.Limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired) throw new HttpRequestException("The campaign API request pacer is shut down.");
+        if (!lease.IsAcquired)
+        {
+            throw new HttpRequestException("The campaign API request pacer is shut down.");
+        }
+
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

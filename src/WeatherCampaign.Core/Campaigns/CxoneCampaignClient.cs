@@ -58,18 +58,26 @@ public partial class CxoneCampaignClient : ICampaignPlatform
         {
             var current = pages[page];
             if (current.PageCount != first.PageCount || current.Total != first.Total)
+            {
                 throw new CampaignListingException(
                     $"The campaign listing changed while it was read (page {page}: pageCount {current.PageCount}, total {current.Total}; page 1: pageCount {first.PageCount}, total {first.Total}).");
+            }
+
             foreach (var entity in current.Entities ?? [])
             {
                 var campaign = ToCampaign(entity);
                 if (!seen.Add(campaign.Id))
+                {
                     throw new CampaignListingException($"The campaign listing named campaign {CampaignId.ForDisplay(campaign.Id)} twice; it changed while it was read.");
+                }
+
                 campaigns.Add(campaign);
             }
         }
         if (campaigns.Count != first.Total)
+        {
             throw new CampaignListingException($"The campaign listing said total {first.Total} but its {pageCount} page(s) held {campaigns.Count} campaigns.");
+        }
 
         LogListed(_logger, campaigns.Count, pageCount);
         return new CampaignListing(campaigns, pageCount, readAt);
@@ -80,7 +88,11 @@ public partial class CxoneCampaignClient : ICampaignPlatform
         var path = $"{CampaignsPath}/{CampaignId.ToPathSegment(campaignId)}";
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         using var response = await CxoneHttp.SendAsync(_httpClientFactory, request, "campaign read", cancellationToken).ConfigureAwait(false);
-        if (CxoneHttp.IsNotFound(response)) return null;
+        if (CxoneHttp.IsNotFound(response))
+        {
+            return null;
+        }
+
         await CxoneHttp.EnsureSuccessAsync(response, "campaign read").ConfigureAwait(false);
         return ToCampaign(await CxoneHttp.ReadJsonAsync<CampaignEntity>(response, "campaign", cancellationToken).ConfigureAwait(false));
     }
@@ -100,12 +112,20 @@ public partial class CxoneCampaignClient : ICampaignPlatform
         };
         using var response = await CxoneHttp.SendAsync(_httpClientFactory, request, "status change", cancellationToken).ConfigureAwait(false);
 
-        if (CxoneHttp.IsNotFound(response)) return new StatusChange(StatusChangeOutcome.Gone, null);
+        if (CxoneHttp.IsNotFound(response))
+        {
+            return new StatusChange(StatusChangeOutcome.Gone, null);
+        }
+
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
             // A 409 means the campaign is not where we thought: read it back, never loop or force (README.md, "What happens when …").
             var current = await GetCampaignAsync(campaignId, cancellationToken).ConfigureAwait(false);
-            if (current is null) return new StatusChange(StatusChangeOutcome.Gone, null);
+            if (current is null)
+            {
+                return new StatusChange(StatusChangeOutcome.Gone, null);
+            }
+
             var outcome = current.Status == target ? StatusChangeOutcome.AlreadyInStatus : StatusChangeOutcome.Conflict;
             LogConflict(_logger, CampaignId.ForDisplay(campaignId), wire, current.RawStatus, outcome);
             var unanswered = request.Options.TryGetValue(CxoneHttp.EarlierAttemptUnanswered, out var flagged) && flagged;
@@ -126,7 +146,10 @@ public partial class CxoneCampaignClient : ICampaignPlatform
             await CxoneHttp.EnsureSuccessAsync(response, what).ConfigureAwait(false);
             var body = await CxoneHttp.ReadJsonAsync<CampaignPage>(response, what, cancellationToken).ConfigureAwait(false);
             if (body.Page != page)
+            {
                 throw new CampaignListingException($"The {what} answered with page {body.Page}.");
+            }
+
             return body;
         }
         catch (CampaignApiException ex) when (ex is not CampaignListingException and not CampaignAuthenticationException)
@@ -140,7 +163,9 @@ public partial class CxoneCampaignClient : ICampaignPlatform
     {
         var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in entity.CustomAttributes ?? [])
+        {
             attributes[key] = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        }
 
         var regions = new List<string>();
         if (entity.CustomAttributes?.TryGetValue("region", out var region) == true)

@@ -46,7 +46,11 @@ internal static class CxoneHttp
     /// <summary>Throws a <see cref="CampaignApiException"/> for a non-success answer, transient for 408, 429 and 5xx.</summary>
     public static Task EnsureSuccessAsync(HttpResponseMessage response, string what)
     {
-        if (response.IsSuccessStatusCode) return Task.CompletedTask;
+        if (response.IsSuccessStatusCode)
+        {
+            return Task.CompletedTask;
+        }
+
         var code = (int)response.StatusCode;
         var transient = code is 408 or 429 || code >= 500;
         throw new CampaignApiException($"The {what} answered {code} {response.ReasonPhrase}.", response.StatusCode, transient);

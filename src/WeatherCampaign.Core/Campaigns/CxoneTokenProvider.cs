@@ -25,13 +25,20 @@ public sealed partial class CxoneTokenProvider(
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         var token = _token;
-        if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt) return token.Value;
+        if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
+        {
+            return token.Value;
+        }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             token = _token;
-            if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt) return token.Value;
+            if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
+            {
+                return token.Value;
+            }
+
             _token = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
             return _token.Value;
         }
@@ -46,7 +53,9 @@ public sealed partial class CxoneTokenProvider(
     {
         var token = _token;
         if (token is not null && token.Value == rejected)
+        {
             Interlocked.CompareExchange(ref _token, null, token);
+        }
     }
 
     private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
@@ -94,7 +103,9 @@ public sealed partial class CxoneTokenProvider(
 
         var body = await CxoneHttp.ReadJsonAsync<TokenResponse>(response, "token response", cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(body.AccessToken) || body.ExpiresIn <= 0)
+        {
             throw new CampaignApiException("The token response carried no access_token or no positive expires_in.", response.StatusCode);
+        }
 
         var lifetime = TimeSpan.FromSeconds(body.ExpiresIn);
         // The 300 s buffer, but never more than half the lifetime: a short-lived token is still used, not refreshed on every call.

@@ -105,7 +105,10 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
             ScheduleWakeUp();
         }
         if (cancellationToken.CanBeCanceled)
+        {
             waiter.Registration = cancellationToken.UnsafeRegister(static (state, token) => ((Waiter)state!).Bucket.Cancel((Waiter)state!, token), waiter);
+        }
+
         return new ValueTask<RateLimitLease>(waiter.Task);
     }
 
@@ -114,7 +117,11 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
     {
         lock (_gate)
         {
-            if (!waiter.TrySetCanceled(token)) return; // granted or refused first
+            if (!waiter.TrySetCanceled(token))
+            {
+                return; // granted or refused first
+            }
+
             _queued -= waiter.Permits;
             ServeWaitersLocked();
         }
@@ -122,7 +129,10 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
 
     private void ServeWaiters()
     {
-        lock (_gate) ServeWaitersLocked();
+        lock (_gate)
+        {
+            ServeWaitersLocked();
+        }
     }
 
     private void ServeWaitersLocked()
@@ -135,7 +145,11 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
                 _waiters.Dequeue(); // cancelled while it waited
                 continue;
             }
-            if (_tokens < next.Permits) break;
+            if (_tokens < next.Permits)
+            {
+                break;
+            }
+
             _waiters.Dequeue();
             _queued -= next.Permits;
             _tokens -= next.Permits;
@@ -143,13 +157,20 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
             next.TrySetResult(Granted);
             next.Registration.Unregister();
         }
-        if (_waiters.Count > 0) ScheduleWakeUp();
+        if (_waiters.Count > 0)
+        {
+            ScheduleWakeUp();
+        }
     }
 
     /// <summary>Wakes when the first waiter's tokens will have accrued (at least 1 ms ahead).</summary>
     private void ScheduleWakeUp()
     {
-        if (_disposed) return;
+        if (_disposed)
+        {
+            return;
+        }
+
         var missing = Math.Max(0, _waiters.Peek().Permits - _tokens);
         var due = TimeSpan.FromSeconds(Math.Max(missing / _perSecond, 0.001));
         _wakeUp.Change(due, Timeout.InfiniteTimeSpan);
@@ -164,10 +185,18 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
 
     protected override void Dispose(bool disposing)
     {
-        if (!disposing) return;
+        if (!disposing)
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            if (_disposed) return;
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
             _wakeUp.Dispose();
             while (_waiters.TryDequeue(out var waiter))

@@ -12,12 +12,20 @@ public sealed class KeyVaultCredentialSource(SecretClient secrets, IOptions<KeyV
     public async ValueTask<CxoneCredentials> GetAsync(bool refresh, CancellationToken cancellationToken)
     {
         var seen = _cached;
-        if (seen is not null && !refresh) return seen;
+        if (seen is not null && !refresh)
+        {
+            return seen;
+        }
+
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Another caller may have re-read the vault while this one waited.
-            if (_cached is not null && !ReferenceEquals(_cached, seen)) return _cached;
+            if (_cached is not null && !ReferenceEquals(_cached, seen))
+            {
+                return _cached;
+            }
+
             var names = options.Value;
             var id = await secrets.GetSecretAsync(names.ClientIdSecretName, cancellationToken: cancellationToken).ConfigureAwait(false);
             var secret = await secrets.GetSecretAsync(names.ClientSecretSecretName, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,10 @@ public sealed class SettingsCredentialSource(IOptionsMonitor<CxoneOptions> optio
     {
         var current = options.CurrentValue;
         if (string.IsNullOrEmpty(current.ClientId) || string.IsNullOrEmpty(current.ClientSecret))
+        {
             throw new InvalidOperationException("Cxone:ClientId and Cxone:ClientSecret must be set when KeyVault:Uri is not.");
+        }
+
         return ValueTask.FromResult(new CxoneCredentials(current.ClientId, current.ClientSecret));
     }
 }

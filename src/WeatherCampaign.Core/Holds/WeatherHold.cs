@@ -158,7 +158,9 @@ public sealed record WeatherHold
     private void RequireActive(string transition)
     {
         if (!IsActive)
+        {
             throw new InvalidOperationException($"The {State} hold of campaign {Campaigns.CampaignId.ForDisplay(CampaignId)} cannot be {transition}: only an active hold can.");
+        }
     }
 
     /// <summary><paramref name="first"/> followed by what <paramref name="second"/> adds to it, compared without case; <paramref name="first"/> itself when nothing is new.</summary>

@@ -93,8 +93,16 @@ public sealed partial class ApplyInterventionHandler(
 
     private static Situation Classify(WeatherHold? hold, string messageId, InterventionAction action)
     {
-        if (hold is null) return Situation.Fresh;
-        if (hold.MessageId != messageId) return hold.IsActive ? Situation.HeldByEarlierIntervention : Situation.Fresh;
+        if (hold is null)
+        {
+            return Situation.Fresh;
+        }
+
+        if (hold.MessageId != messageId)
+        {
+            return hold.IsActive ? Situation.HeldByEarlierIntervention : Situation.Fresh;
+        }
+
         return (action, hold.State) switch
         {
             (InterventionAction.Pause, HoldState.Pausing) or (InterventionAction.Resume, HoldState.Pausing or HoldState.Held) => Situation.EarlierAttempt,
@@ -131,7 +139,10 @@ public sealed partial class ApplyInterventionHandler(
             _ => Unchangeable(hold, change, now),
         };
         if (situation == Situation.Duplicate && change.Outcome == StatusChangeOutcome.AlreadyInStatus)
+        {
             await RestoreOutcomeRowAsync(message, AuditOutcome.Paused, attempt, change.Current?.RawStatus, cancellationToken).ConfigureAwait(false);
+        }
+
         return await RecordAsync(message, attempt, change, verdict, cancellationToken).ConfigureAwait(false);
     }
 
@@ -185,7 +196,10 @@ public sealed partial class ApplyInterventionHandler(
     {
         var status = change.Outcome == StatusChangeOutcome.Gone ? null : change.Current?.RawStatus;
         if (verdict.Hold is null)
+        {
             return await WriteAsync(message, verdict.Outcome, attempt, status, verdict.Detail, cancellationToken).ConfigureAwait(false);
+        }
+
         if (verdict.Order == WriteOrder.LedgerFirst)
         {
             await ledger.SaveAsync(verdict.Hold, cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Serialization;
 
@@ -48,34 +47,66 @@ public sealed record InterventionMessage(
     /// <summary>Reads and checks a message; anything we did not write gets an <see cref="InvalidInterventionMessageException"/> naming the problem.</summary>
     public static InterventionMessage Parse(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new InvalidInterventionMessageException("the message is empty");
-        if (text.Length > MaxLength) throw new InvalidInterventionMessageException($"the message is {text.Length} characters long (at most {MaxLength})");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidInterventionMessageException("the message is empty");
+        }
+
+        if (text.Length > MaxLength)
+        {
+            throw new InvalidInterventionMessageException($"the message is {text.Length} characters long (at most {MaxLength})");
+        }
 
         InterventionMessage? message;
         try
         {
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
                 throw new InvalidInterventionMessageException("the message is not a JSON object");
+            }
+
             if (!document.RootElement.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var v))
+            {
                 throw new InvalidInterventionMessageException("the message has no version ('v')");
+            }
+
             if (v != CurrentVersion)
+            {
                 throw new InvalidInterventionMessageException($"unknown message version {v} (this handler reads version {CurrentVersion})");
+            }
+
             message = document.RootElement.Deserialize<InterventionMessage>(WeatherCampaignJson.Options);
         }
         catch (JsonException ex)
         {
             throw new InvalidInterventionMessageException($"the message is not valid JSON (line {ex.LineNumber}, position {ex.BytePositionInLine})");
         }
-        if (message is null) throw new InvalidInterventionMessageException("the message is null");
+        if (message is null)
+        {
+            throw new InvalidInterventionMessageException("the message is null");
+        }
+
         if (string.IsNullOrWhiteSpace(message.Id) || message.Id.Length > 200)
+        {
             throw new InvalidInterventionMessageException("the message has no usable id");
+        }
+
         if (message.Action is not ("pause" or "resume"))
+        {
             throw new InvalidInterventionMessageException($"unknown action '{Campaigns.CampaignId.ForDisplay(message.Action)}' (expected pause or resume)");
+        }
+
         if (!Campaigns.CampaignId.IsSafe(message.CampaignId, out var reason))
+        {
             throw new InvalidInterventionMessageException($"unsafe campaign id: {reason}", message.CampaignId);
+        }
+
         if (message.PlannedAt == default)
+        {
             throw new InvalidInterventionMessageException("the message has no plannedAt");
+        }
+
         return message;
     }
 }

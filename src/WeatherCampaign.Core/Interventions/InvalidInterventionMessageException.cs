@@ -4,6 +4,6 @@ namespace WeatherCampaign.Core.Interventions;
 public sealed class InvalidInterventionMessageException(string reason, string? campaignId = null)
     : Exception($"Rejected intervention message: {reason}.")
 {
-    /// <summary>The campaign id the message named, if it named one (possibly unsafe: display it with <see cref="CampaignId.ForDisplay"/>).</summary>
+    /// <summary>The campaign id the message named, if it named one (possibly unsafe: display it with <see cref="Campaigns.CampaignId.ForDisplay"/>).</summary>
     public string? CampaignId { get; } = campaignId;
 }

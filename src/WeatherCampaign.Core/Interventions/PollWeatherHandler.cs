@@ -37,7 +37,10 @@ public sealed partial class PollWeatherHandler(
 
         var input = await ReadAsync(cycleId, mode, settings, cancellationToken).ConfigureAwait(false);
         var plan = planner.Plan(input, settings, request.AsOf ?? started);
-        if (mode == CycleMode.Preview) return new CycleResult(plan, [], mode);
+        if (mode == CycleMode.Preview)
+        {
+            return new CycleResult(plan, [], mode);
+        }
 
         plan = await ApproveAsync(plan, request, mode, settings, started, cancellationToken).ConfigureAwait(false);
         await WriteAsync(plan, mode, settings, started, cancellationToken).ConfigureAwait(false);
@@ -49,7 +52,11 @@ public sealed partial class PollWeatherHandler(
     /// <summary>The more cautious of what the run asks for and <c>Policy:Mode</c>; a replay of another time only previews.</summary>
     private static CycleMode ModeOf(CycleRequest request, PolicyOptions settings)
     {
-        if (request.AsOf is not null) return CycleMode.Preview;
+        if (request.AsOf is not null)
+        {
+            return CycleMode.Preview;
+        }
+
         var configured = settings.Mode == PolicyMode.DryRun ? CycleMode.DryRun : CycleMode.Enforce;
         return request.Mode > configured ? request.Mode : configured;
     }
@@ -82,11 +89,22 @@ public sealed partial class PollWeatherHandler(
     /// <summary>Rule 6: a plan held for approval goes through on the operator's word or, once, on <c>Policy:ApproveNextLargeCycle</c>.</summary>
     private async Task<Plan> ApproveAsync(Plan plan, CycleRequest request, CycleMode mode, PolicyOptions settings, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        if (plan.Verdict != PlanVerdict.HeldForApproval) return plan;
-        if (request.ApproveLargeCycle) return plan.Approve("the operator's --approve");
+        if (plan.Verdict != PlanVerdict.HeldForApproval)
+        {
+            return plan;
+        }
+
+        if (request.ApproveLargeCycle)
+        {
+            return plan.Approve("the operator's --approve");
+        }
+
         if (mode == CycleMode.Enforce && settings.ApproveNextLargeCycle
             && await ledger.TryUseStandingApprovalAsync(plan.CycleId, started, cancellationToken).ConfigureAwait(false))
+        {
             return plan.Approve("Policy:ApproveNextLargeCycle (used once; set it to false and back to true to approve another)");
+        }
+
         return plan;
     }
 
@@ -100,7 +118,9 @@ public sealed partial class PollWeatherHandler(
     {
         var dryRun = mode != CycleMode.Enforce;
         if (plan.ApprovedBy is not null)
+        {
             await audit.WriteAsync(AuditRows.Approved(plan, settings.MaxPauseShare, started, dryRun), cancellationToken).ConfigureAwait(false);
+        }
 
         var writes = new ParallelOptions { MaxDegreeOfParallelism = StorageWritesInFlight, CancellationToken = cancellationToken };
         var holdWrites = dryRun || plan.HoldChanges.Count == 0
@@ -112,7 +132,10 @@ public sealed partial class PollWeatherHandler(
         await Task.WhenAll(holdWrites, plannedRows).ConfigureAwait(false);
 
         foreach (var refused in plan.Refused)
+        {
             await audit.WriteAsync(AuditRows.Refused(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
+        }
+
         if (plan.Verdict == PlanVerdict.HeldForApproval)
         {
             await audit.WriteAsync(AuditRows.HeldForApproval(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
@@ -134,7 +157,9 @@ public sealed partial class PollWeatherHandler(
             return;
         }
         if (change.Kind != HoldChangeKind.StillAffected)
+        {
             await audit.WriteAsync(AuditRows.HoldClosed(plan, change), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: the campaign listing failed, nothing will be planned: {Reason}")]

@@ -47,10 +47,17 @@ public class OperatorHolds(HoldLedger ledger, AuditTrail audit, TimeProvider tim
     /// </summary>
     public virtual async Task<ManualHoldResult> AddAsync(string campaignId, string? campaignName, string reason, string? by, CancellationToken cancellationToken = default)
     {
-        if (!CampaignId.IsSafe(campaignId, out var unsafeReason)) throw new UnsafeCampaignIdException(unsafeReason);
+        if (!CampaignId.IsSafe(campaignId, out var unsafeReason))
+        {
+            throw new UnsafeCampaignIdException(unsafeReason);
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         reason = reason.Trim();
-        if (reason.Length > MaxReasonLength) throw new ArgumentException($"The reason is {reason.Length} characters long (at most {MaxReasonLength}).", nameof(reason));
+        if (reason.Length > MaxReasonLength)
+        {
+            throw new ArgumentException($"The reason is {reason.Length} characters long (at most {MaxReasonLength}).", nameof(reason));
+        }
 
         for (var attempt = 1; ; attempt++)
         {
@@ -74,13 +81,20 @@ public class OperatorHolds(HoldLedger ledger, AuditTrail audit, TimeProvider tim
     /// <summary>Clears the manual hold reason; the next cycle resumes the campaign once the weather has been clear long enough.</summary>
     public virtual async Task<ManualHoldResult> ReleaseAsync(string campaignId, string? by, CancellationToken cancellationToken = default)
     {
-        if (!CampaignId.IsSafe(campaignId, out var unsafeReason)) throw new UnsafeCampaignIdException(unsafeReason);
+        if (!CampaignId.IsSafe(campaignId, out var unsafeReason))
+        {
+            throw new UnsafeCampaignIdException(unsafeReason);
+        }
 
         for (var attempt = 1; ; attempt++)
         {
             var now = timeProvider.GetUtcNow();
             var existing = await ledger.GetAsync(campaignId, cancellationToken).ConfigureAwait(false);
-            if (existing?.ManualHoldReason is not { } previous) return new ManualHoldResult(ManualHoldChange.Unchanged, existing);
+            if (existing?.ManualHoldReason is not { } previous)
+            {
+                return new ManualHoldResult(ManualHoldChange.Unchanged, existing);
+            }
+
             try
             {
                 var saved = await ledger.SaveAsync(existing.WithoutManualHold(now), cancellationToken).ConfigureAwait(false);

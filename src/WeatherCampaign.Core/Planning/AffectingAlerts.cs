@@ -24,11 +24,19 @@ internal sealed class AffectingAlerts
         var superseded = AlertPolicy.SupersededIds(alerts);
         foreach (var alert in alerts)
         {
-            if (policy.WhyNotCounting(alert, now, superseded) is not null) continue;
+            if (policy.WhyNotCounting(alert, now, superseded) is not null)
+            {
+                continue;
+            }
+
             Counting++;
             foreach (var key in catalog.KeysForAlert(alert))
             {
-                if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
+                if (!_byKey.TryGetValue(key, out var list))
+                {
+                    _byKey[key] = list = [];
+                }
+
                 list.Add(alert);
             }
         }
@@ -40,18 +48,28 @@ internal sealed class AffectingAlerts
     /// <summary>The counting alerts that meet any of the campaign's regions; null when none does.</summary>
     public Affecting? For(Campaign campaign)
     {
-        if (_byKey.Count == 0 || campaign.Regions.Count == 0) return null;
+        if (_byKey.Count == 0 || campaign.Regions.Count == 0)
+        {
+            return null;
+        }
         // A campaign's codes are split on commas, so none holds one: the joined list names exactly one list.
         var codes = string.Join(',', campaign.Regions);
         if (!_byCodes.TryGetValue(codes, out var affecting))
+        {
             _byCodes[codes] = affecting = Match(_catalog.KeysForCampaign(campaign.Regions));
+        }
+
         return affecting;
     }
 
     private Affecting? Match(IReadOnlySet<string> campaignKeys)
     {
         var matched = campaignKeys.Where(_byKey.ContainsKey).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        if (matched.Count == 0) return null;
+        if (matched.Count == 0)
+        {
+            return null;
+        }
+
         var alerts = matched.SelectMany(key => _byKey[key])
             .DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal)

@@ -23,7 +23,9 @@ public sealed class AlertPolicy
         foreach (var alert in alerts)
         {
             if (alert.MessageType is AlertMessageType.Update or AlertMessageType.Cancel)
+            {
                 superseded.UnionWith(alert.References);
+            }
         }
         return superseded;
     }
@@ -31,25 +33,72 @@ public sealed class AlertPolicy
     /// <summary>Null when the alert counts at <paramref name="now"/>; otherwise why it does not.</summary>
     public string? WhyNotCounting(WeatherAlert alert, DateTimeOffset now, IReadOnlySet<string> superseded)
     {
-        if (alert.Status != AlertStatus.Actual) return $"status {alert.Status}";
-        if (alert.MessageType == AlertMessageType.Cancel) return "a cancellation";
-        if (alert.MessageType is not (AlertMessageType.Alert or AlertMessageType.Update)) return $"message type {alert.MessageType}";
-        if (superseded.Contains(alert.Id)) return "superseded by a later update or cancellation";
-        if (alert.InForceUntil is { } until && until <= now) return $"ended {until:u}";
-        if ((alert.Onset ?? alert.Effective) is { } start && start > now + _policy.LookAhead) return $"starts {start:u}, beyond the look-ahead";
+        if (alert.Status != AlertStatus.Actual)
+        {
+            return $"status {alert.Status}";
+        }
+
+        if (alert.MessageType == AlertMessageType.Cancel)
+        {
+            return "a cancellation";
+        }
+
+        if (alert.MessageType is not (AlertMessageType.Alert or AlertMessageType.Update))
+        {
+            return $"message type {alert.MessageType}";
+        }
+
+        if (superseded.Contains(alert.Id))
+        {
+            return "superseded by a later update or cancellation";
+        }
+
+        if (alert.InForceUntil is { } until && until <= now)
+        {
+            return $"ended {until:u}";
+        }
+
+        if ((alert.Onset ?? alert.Effective) is { } start && start > now + _policy.LookAhead)
+        {
+            return $"starts {start:u}, beyond the look-ahead";
+        }
+
         var name = alert.Event?.Trim() ?? "";
-        if (_deny.Contains(name)) return $"event '{name}' is denied by policy";
-        if (_allow.Contains(name)) return null;
+        if (_deny.Contains(name))
+        {
+            return $"event '{name}' is denied by policy";
+        }
+
+        if (_allow.Contains(name))
+        {
+            return null;
+        }
+
         if (alert.Severity == AlertSeverity.Unknown)
+        {
             return _policy.CountUnknownSeverity ? CheckFloors(alert) : "severity Unknown";
-        if (alert.Severity < _policy.MinimumSeverity) return $"severity {alert.Severity} below {_policy.MinimumSeverity}";
+        }
+
+        if (alert.Severity < _policy.MinimumSeverity)
+        {
+            return $"severity {alert.Severity} below {_policy.MinimumSeverity}";
+        }
+
         return CheckFloors(alert);
     }
 
     private string? CheckFloors(WeatherAlert alert)
     {
-        if (_policy.MinimumUrgency is { } urgency && alert.Urgency < urgency) return $"urgency {alert.Urgency} below {urgency}";
-        if (_policy.MinimumCertainty is { } certainty && alert.Certainty < certainty) return $"certainty {alert.Certainty} below {certainty}";
+        if (_policy.MinimumUrgency is { } urgency && alert.Urgency < urgency)
+        {
+            return $"urgency {alert.Urgency} below {urgency}";
+        }
+
+        if (_policy.MinimumCertainty is { } certainty && alert.Certainty < certainty)
+        {
+            return $"certainty {alert.Certainty} below {certainty}";
+        }
+
         return null;
     }
 }

@@ -25,7 +25,10 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             AlertsRead = input.Alerts.Alerts.Count,
             CampaignsListed = input.Campaigns?.Campaigns.Count ?? 0,
         };
-        if (WhyNoData(input) is { } noData) return plan with { Reason = noData };
+        if (WhyNoData(input) is { } noData)
+        {
+            return plan with { Reason = noData };
+        }
 
         var alerts = new AffectingAlerts(catalog, input.Alerts.Alerts, new AlertPolicy(policy), now);
         var cycle = new Cycle(policy, now, ResumesAllowed: input.Alerts.AllFeedsSucceeded);
@@ -74,9 +77,21 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     /// <summary>Rule 5: no data, no action. Null when the listing is complete and at least one feed was read.</summary>
     private static string? WhyNoData(PlanningInput input)
     {
-        if (input.Campaigns is null) return $"The campaign listing could not be read completely: {input.CampaignsError ?? "unknown error"}";
-        if (input.Alerts.Feeds.Count == 0) return "No weather feed is configured.";
-        if (!input.Alerts.Feeds.Any(f => f.Succeeded)) return "No weather feed could be read: " + DescribeFailures(input.Alerts);
+        if (input.Campaigns is null)
+        {
+            return $"The campaign listing could not be read completely: {input.CampaignsError ?? "unknown error"}";
+        }
+
+        if (input.Alerts.Feeds.Count == 0)
+        {
+            return "No weather feed is configured.";
+        }
+
+        if (!input.Alerts.Feeds.Any(f => f.Succeeded))
+        {
+            return "No weather feed could be read: " + DescribeFailures(input.Alerts);
+        }
+
         return null;
     }
 
@@ -84,7 +99,11 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     private static string? WhyApprovalNeeded(Plan plan, PolicyOptions policy)
     {
         var pauses = plan.Pauses;
-        if (policy.MaxPauseShare >= 1.0 || pauses == 0 || pauses <= policy.MaxPauseShare * plan.CampaignsRunning) return null;
+        if (policy.MaxPauseShare >= 1.0 || pauses == 0 || pauses <= policy.MaxPauseShare * plan.CampaignsRunning)
+        {
+            return null;
+        }
+
         return string.Create(CultureInfo.InvariantCulture,
             $"The cycle would pause {pauses} of {plan.CampaignsRunning} running campaigns ({(double)pauses / plan.CampaignsRunning:P0}), more than Policy:MaxPauseShare {policy.MaxPauseShare:P0}; approve it to let it through.");
     }
@@ -97,9 +116,14 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         var now = cycle.Now;
 
         if (cycle.Excluded.Contains(campaign.Id))
+        {
             return new(campaign, DecisionKind.None, "excluded by Policy:ExcludedCampaigns", reason);
+        }
+
         if (campaign.Attributes.TryGetValue(AutomationAttribute, out var automation) && string.Equals(automation.Trim(), "off", StringComparison.OrdinalIgnoreCase))
+        {
             return new(campaign, DecisionKind.None, $"opted out ({AutomationAttribute}=off)", reason);
+        }
 
         switch (campaign.Status)
         {
@@ -114,13 +138,17 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                 // Rule 4: a person resumed what we held; their decision stands for the alerts we held it for.
                 var overridden = new HoldChange(HoldChangeKind.Overridden, active.OverriddenByPerson(ResumedByPerson, now));
                 if (overridden.Hold.Suppresses(affecting.Reason.AlertIds))
+                {
                     return new(campaign, DecisionKind.None, "resumed by a person while held: not paused again for the same alerts", reason, overridden);
+                }
                 // An alert that came after the hold is news the person could not have weighed.
                 return new(campaign, DecisionKind.Pause, "resumed by a person while held, now under a new alert: " + affecting.Description, reason, overridden);
 
             case CampaignStatus.Running when affecting is not null:
                 if (hold is { State: HoldState.Overridden } && hold.Suppresses(affecting.Reason.AlertIds))
+                {
                     return new(campaign, DecisionKind.None, "a person resumed it under these alerts: not paused again", reason);
+                }
                 // Rule 3.
                 return new(campaign, DecisionKind.Pause, affecting.Description, reason);
 
@@ -150,13 +178,22 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     private static CampaignDecision DecideResume(Campaign campaign, WeatherHold held, Cycle cycle)
     {
         if (held.ManualHoldReason is { } manual)
+        {
             return new(campaign, DecisionKind.None, $"held by an operator: {manual}");
+        }
+
         if (!cycle.ResumesAllowed)
+        {
             return new(campaign, DecisionKind.None, "held: clear, but a feed failed, so no resume this cycle");
+        }
+
         var clearFor = cycle.Now - held.ClearSince;
         if (clearFor < cycle.Policy.ClearFor)
+        {
             return new(campaign, DecisionKind.None, string.Create(CultureInfo.InvariantCulture,
                 $"held: clear for {clearFor.TotalMinutes:0} of {cycle.Policy.ClearFor.TotalMinutes:0} min"));
+        }
+
         var reason = new InterventionReason(held.AlertIds, held.Events, held.Regions, held.Severity, held.LastAffectedAt);
         return new(campaign, DecisionKind.Resume, string.Create(CultureInfo.InvariantCulture, $"clear since {held.ClearSince:u}"), reason);
     }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Planning;
@@ -14,8 +13,16 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
         var failures = new SettingFailures();
 
         failures.Defined($"{section}:MinimumSeverity", options.MinimumSeverity);
-        if (options.MinimumUrgency is { } urgency) failures.Defined($"{section}:MinimumUrgency", urgency);
-        if (options.MinimumCertainty is { } certainty) failures.Defined($"{section}:MinimumCertainty", certainty);
+        if (options.MinimumUrgency is { } urgency)
+        {
+            failures.Defined($"{section}:MinimumUrgency", urgency);
+        }
+
+        if (options.MinimumCertainty is { } certainty)
+        {
+            failures.Defined($"{section}:MinimumCertainty", certainty);
+        }
+
         failures.Defined($"{section}:Mode", options.Mode);
         failures.Range($"{section}:MaxPauseShare", options.MaxPauseShare, 0.0, 1.0);
 

@@ -38,7 +38,11 @@ public class AuditTrail
         {
             // A transaction may not name one row twice: the last record for a key wins, as it would one write after another.
             var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            foreach (var record in partition) rows[record.RowKey] = ToEntity(record);
+            foreach (var record in partition)
+            {
+                rows[record.RowKey] = ToEntity(record);
+            }
+
             List<TableTransactionAction>? batch = null;
             var batchBytes = 0L;
             foreach (var entity in rows.Values)
@@ -66,7 +70,10 @@ public class AuditTrail
         // Strings travel as JSON (UTF-8, escaped): six bytes per character is the worst case of an escape; names and values of other types are small.
         long bytes = 512;
         foreach (var (name, value) in entity)
+        {
             bytes += 64 + name.Length + (value is string text ? 6L * text.Length : 64);
+        }
+
         return bytes;
     }
 
@@ -90,14 +97,29 @@ public class AuditTrail
         for (var day = query.Until.UtcDateTime.Date; day >= query.Since.UtcDateTime.Date; day = day.AddDays(-1))
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Day(day)}");
-            if (query.CampaignId is not null) filter += " and " + TableClient.CreateQueryFilter($"CampaignId eq {query.CampaignId}");
-            if (query.Outcome is { } outcome) filter += " and " + TableClient.CreateQueryFilter($"Outcome eq {outcome.ToWire()}");
+            if (query.CampaignId is not null)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"CampaignId eq {query.CampaignId}");
+            }
+
+            if (query.Outcome is { } outcome)
+            {
+                filter += " and " + TableClient.CreateQueryFilter($"Outcome eq {outcome.ToWire()}");
+            }
+
             await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 var record = FromEntity(entity);
-                if (record.OccurredAt < query.Since || record.OccurredAt > query.Until) continue;
+                if (record.OccurredAt < query.Since || record.OccurredAt > query.Until)
+                {
+                    continue;
+                }
+
                 yield return record;
-                if (query.Limit is { } limit && ++count >= limit) yield break;
+                if (query.Limit is { } limit && ++count >= limit)
+                {
+                    yield break;
+                }
             }
         }
     }

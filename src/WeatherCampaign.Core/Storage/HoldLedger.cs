@@ -29,7 +29,10 @@ public class HoldLedger
     {
         var holds = new List<WeatherHold>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == Partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
             holds.Add(FromEntity(entity));
+        }
+
         return holds;
     }
 

@@ -32,15 +32,19 @@ public sealed class StorageClients
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var connectionString = configuration[SettingName];
         if (!string.IsNullOrWhiteSpace(connectionString))
+        {
             return new StorageClients(new TableServiceClient(connectionString), new QueueServiceClient(connectionString, queueOptions));
+        }
 
         var section = configuration.GetSection(SettingName);
         var account = section["accountName"];
         var tableUri = section["tableServiceUri"] ?? (account is null ? null : $"https://{account}.table.core.windows.net");
         var queueUri = section["queueServiceUri"] ?? (account is null ? null : $"https://{account}.queue.core.windows.net");
         if (tableUri is null || queueUri is null)
+        {
             throw new InvalidOperationException(
                 $"{SettingName} is not set: give a connection string, or {SettingName}__accountName (or __tableServiceUri and __queueServiceUri) for identity-based access.");
+        }
 
         TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))

@@ -19,11 +19,19 @@ public static class TableKeys
         foreach (var c in value)
         {
             if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c))
+            {
                 builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            }
             else
+            {
                 builder.Append(c);
+            }
         }
-        if (builder.Length <= MaxEscapedLength) return builder.ToString();
+        if (builder.Length <= MaxEscapedLength)
+        {
+            return builder.ToString();
+        }
+
         return builder.ToString(0, MaxEscapedLength - 17) + "~" + Digest(value);
     }
 

@@ -9,7 +9,11 @@ public sealed class NamespaceDependencyTests
     private static IEnumerable<(string File, string Text)> CoreSources()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WeatherCampaign.Functions.sln"))) directory = directory.Parent;
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WeatherCampaign.Functions.sln")))
+        {
+            directory = directory.Parent;
+        }
+
         Assert.IsNotNull(directory, "the repository root (WeatherCampaign.Functions.sln) above " + AppContext.BaseDirectory);
         var core = Path.Combine(directory.FullName, "src", "WeatherCampaign.Core");
         return Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)

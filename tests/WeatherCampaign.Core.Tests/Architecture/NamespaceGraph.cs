@@ -40,7 +40,11 @@ internal sealed partial class NamespaceGraph
                 if (used)
                 {
                     var key = (Short(file.Namespace), Short(other));
-                    if (!edges.TryGetValue(key, out var list)) edges[key] = list = [];
+                    if (!edges.TryGetValue(key, out var list))
+                    {
+                        edges[key] = list = [];
+                    }
+
                     list.Add(file.File);
                 }
             }
@@ -59,12 +63,23 @@ internal sealed partial class NamespaceGraph
         List<string>? Visit(string node)
         {
             var onPath = path.IndexOf(node);
-            if (onPath >= 0) return [.. path.Skip(onPath), node];
-            if (!done.Add(node)) return null;
+            if (onPath >= 0)
+            {
+                return [.. path.Skip(onPath), node];
+            }
+
+            if (!done.Add(node))
+            {
+                return null;
+            }
+
             path.Add(node);
             foreach (var to in next.GetValueOrDefault(node) ?? [])
             {
-                if (Visit(to) is { } cycle) return cycle;
+                if (Visit(to) is { } cycle)
+                {
+                    return cycle;
+                }
             }
 
             path.RemoveAt(path.Count - 1);

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using WeatherCampaign.Core.Campaigns;
 
@@ -55,7 +54,11 @@ internal sealed class CampaignApi : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
-        if (credentials is not null) services.AddSingleton(credentials);
+        if (credentials is not null)
+        {
+            services.AddSingleton(credentials);
+        }
+
         services.AddCampaignPlatform(configuration);
         services.AddHttpClient("cxone").ConfigurePrimaryHttpMessageHandler(() => tenant);
         return new CampaignApi(services.BuildServiceProvider(), tenant, clock);
@@ -91,7 +94,10 @@ internal sealed class WatchedClock(DateTimeOffset start) : FakeTimeProvider(star
         var timer = base.CreateTimer(callback, state, dueTime, period);
         foreach (var watcher in _watchers.ToArray())
         {
-            if (watcher.Match(dueTime) && watcher.Signal.TrySetResult(dueTime)) break;
+            if (watcher.Match(dueTime) && watcher.Signal.TrySetResult(dueTime))
+            {
+                break;
+            }
         }
         return timer;
     }

@@ -128,7 +128,10 @@ public sealed class CampaignResilienceTests
         api.Tenant.Otherwise = _ => Json(HttpStatusCode.ServiceUnavailable, "{}");
         // Ten requests sampled (the token request among them), at least half failed: the circuit opens.
         for (var i = 0; i < 9; i++)
+        {
             await Assert.ThrowsExactlyAsync<CampaignApiException>(() => api.Platform.GetCampaignAsync("camp-1"));
+        }
+
         var sent = api.Tenant.Requests.Count;
 
         var error = await Assert.ThrowsExactlyAsync<CampaignApiException>(() => api.Platform.GetCampaignAsync("camp-1"));
@@ -146,7 +149,9 @@ public sealed class CampaignResilienceTests
         await using var api = CampaignApi.Start(s => s["MaxRetries"] = "0");
         api.Tenant.Otherwise = _ => TooManyRequests(_ => { });
         for (var i = 0; i < 12; i++)
+        {
             await Assert.ThrowsExactlyAsync<CampaignApiException>(() => api.Platform.GetCampaignAsync("camp-1"));
+        }
 
         api.Tenant.Otherwise = _ => Json(HttpStatusCode.OK, Entity("camp-1", "running"));
 

@@ -39,9 +39,16 @@ public sealed class CxoneCampaignClientTests
         var laterPages = 0;
         api.Tenant.BeforeAnswer = async (r, ct) =>
         {
-            if (r.IsTokenRequest || r.PathAndQuery.Contains("page=1&")) return;
+            if (r.IsTokenRequest || r.PathAndQuery.Contains("page=1&"))
+            {
+                return;
+            }
             // Page 2 is not answered until page 3 has been asked for too: a sequential reader would wait here forever.
-            if (Interlocked.Increment(ref laterPages) == 2) bothLaterPagesAsked.TrySetResult();
+            if (Interlocked.Increment(ref laterPages) == 2)
+            {
+                bothLaterPagesAsked.TrySetResult();
+            }
+
             await bothLaterPagesAsked.Task.WaitAsync(TimeSpan.FromSeconds(5), ct);
         };
         api.Tenant.Otherwise = r => Json(HttpStatusCode.OK, r.PathAndQuery switch

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
 using WeatherCampaign.Core.Campaigns;
 
@@ -46,8 +45,15 @@ public sealed class ElapsedTimeTokenBucketTests
         var served = new List<string>();
         void Note()
         {
-            if (first.IsCompleted && !served.Contains("first")) served.Add("first");
-            if (second.IsCompleted && !served.Contains("second")) served.Add("second");
+            if (first.IsCompleted && !served.Contains("first"))
+            {
+                served.Add("first");
+            }
+
+            if (second.IsCompleted && !served.Contains("second"))
+            {
+                served.Add("second");
+            }
         }
 
         clock.Advance(10 * Ms); // one permit: enough for the second, but the first came first
@@ -140,7 +146,11 @@ public sealed class ElapsedTimeTokenBucketTests
     {
         var clock = new FakeTimeProvider();
         using var bucket = new ElapsedTimeTokenBucket(PerSecond, 5, clock);
-        for (var i = 0; i < 3; i++) bucket.AttemptAcquire();
+        for (var i = 0; i < 3; i++)
+        {
+            bucket.AttemptAcquire();
+        }
+
         bucket.AttemptAcquire(3);
         _ = bucket.AcquireAsync(4);
 
@@ -159,7 +169,11 @@ public sealed class ElapsedTimeTokenBucketTests
         using var bucket = new ElapsedTimeTokenBucket(PerSecond, 10, new LateTimers(clock, 18 * Ms));
         var waiters = Enumerable.Range(0, 2_000).Select(_ => bucket.AcquireAsync(1).AsTask()).ToList();
 
-        for (var elapsed = 0; elapsed < 10_000; elapsed++) clock.Advance(1 * Ms);
+        for (var elapsed = 0; elapsed < 10_000; elapsed++)
+        {
+            clock.Advance(1 * Ms);
+        }
+
         var granted = waiters.Count(w => w.IsCompletedSuccessfully && w.Result.IsAcquired);
 
         // 10 at once, then 100 a second for 10 s; the last wake-up may still be owed up to three.

@@ -19,7 +19,7 @@ internal sealed record TenantRequest(
 
 /// <summary>
 /// A scripted campaign tenant behind the real pipeline: the token endpoint issues <c>token-1</c>, <c>token-2</c>, … (or answers what
-/// <see cref="TokenAnswers"/> holds), and API requests are answered in order from <see cref="Then"/>, else by <see cref="Otherwise"/>.
+/// <see cref="TokenAnswers"/> holds), and API requests are answered in order from <see cref="Then(Func{TenantRequest, HttpResponseMessage})"/>, else by <see cref="Otherwise"/>.
 /// Every request is recorded, and each arrival can be awaited.
 /// </summary>
 internal sealed class ScriptedTenant(TimeProvider clock) : HttpMessageHandler
@@ -41,7 +41,7 @@ internal sealed class ScriptedTenant(TimeProvider clock) : HttpMessageHandler
     /// <summary>Runs before the answer of each request (to hold it, or to count what happens meanwhile).</summary>
     public Func<TenantRequest, CancellationToken, Task>? BeforeAnswer { get; set; }
 
-    public IReadOnlyList<TenantRequest> Requests { get { lock (_requests) return _requests.ToList(); } }
+    public IReadOnlyList<TenantRequest> Requests { get { lock (_requests) { return _requests.ToList(); } } }
 
     public IReadOnlyList<TenantRequest> ApiRequests => Requests.Where(r => !r.IsTokenRequest).ToList();
 
@@ -49,7 +49,11 @@ internal sealed class ScriptedTenant(TimeProvider clock) : HttpMessageHandler
 
     public ScriptedTenant Then(Func<TenantRequest, HttpResponseMessage> answer)
     {
-        lock (_api) _api.Enqueue(answer);
+        lock (_api)
+        {
+            _api.Enqueue(answer);
+        }
+
         return this;
     }
 
@@ -71,7 +75,10 @@ internal sealed class ScriptedTenant(TimeProvider clock) : HttpMessageHandler
         while (true)
         {
             var next = await NextRequestAsync(within);
-            if (!next.IsTokenRequest) return next;
+            if (!next.IsTokenRequest)
+            {
+                return next;
+            }
         }
     }
 
@@ -98,15 +105,25 @@ internal sealed class ScriptedTenant(TimeProvider clock) : HttpMessageHandler
             request.Content?.Headers.ContentType?.MediaType,
             request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken),
             clock.GetUtcNow());
-        lock (_requests) _requests.Add(recorded);
+        lock (_requests)
+        {
+            _requests.Add(recorded);
+        }
+
         _arrivals.Writer.TryWrite(recorded);
-        if (BeforeAnswer is { } before) await before(recorded, cancellationToken);
+        if (BeforeAnswer is { } before)
+        {
+            await before(recorded, cancellationToken);
+        }
 
         if (recorded.IsTokenRequest)
         {
             lock (_api)
             {
-                if (TokenAnswers.TryDequeue(out var status)) return Json(status, """{"error":"invalid_client"}""");
+                if (TokenAnswers.TryDequeue(out var status))
+                {
+                    return Json(status, """{"error":"invalid_client"}""");
+                }
             }
             var n = Interlocked.Increment(ref _tokensIssued);
             return Json(HttpStatusCode.OK,
@@ -114,7 +131,11 @@ internal sealed class ScriptedTenant(TimeProvider clock) : HttpMessageHandler
         }
 
         Func<TenantRequest, HttpResponseMessage>? answer;
-        lock (_api) _api.TryDequeue(out answer);
+        lock (_api)
+        {
+            _api.TryDequeue(out answer);
+        }
+
         answer ??= Otherwise ?? throw new InvalidOperationException($"No scripted answer for {recorded.Method} {recorded.PathAndQuery}");
         return answer(recorded);
     }

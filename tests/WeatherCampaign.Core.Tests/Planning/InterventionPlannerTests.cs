@@ -1,9 +1,8 @@
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Planning;
-using WeatherCampaign.Core.Storage;
-using static WeatherCampaign.Core.Tests.Planning.PlanningScenario;
 using WeatherCampaign.Core.Holds;
+using WeatherCampaign.Core.Planning;
+using static WeatherCampaign.Core.Tests.Planning.PlanningScenario;
 
 namespace WeatherCampaign.Core.Tests.Planning;
 
@@ -30,8 +29,15 @@ public sealed class InterventionPlannerTests
     public void Decides_by_status_hold_and_weather(CampaignStatus status, HoldState? hold, bool warned, DecisionKind expected)
     {
         var scenario = new PlanningScenario().Campaign("c1", status, "US-NY", rawStatus: status == CampaignStatus.Unknown ? "archived" : null);
-        if (warned) scenario.Alert("A1", "NYZ072");
-        if (hold is { } state) scenario.Hold("c1", state, lastAffected: Now.AddHours(-2));
+        if (warned)
+        {
+            scenario.Alert("A1", "NYZ072");
+        }
+
+        if (hold is { } state)
+        {
+            scenario.Hold("c1", state, lastAffected: Now.AddHours(-2));
+        }
 
         var plan = scenario.Plan();
 
@@ -275,7 +281,11 @@ public sealed class InterventionPlannerTests
     {
         var scenario = new PlanningScenario().Campaign("c1", CampaignStatus.Paused, "NY");
         var held = Enumerable.Range(1, 12).Select(i => $"A{i}").ToArray();
-        foreach (var id in held) scenario.Alert(id, "NYZ072");
+        foreach (var id in held)
+        {
+            scenario.Alert(id, "NYZ072");
+        }
+
         scenario.Hold("c1", HoldState.Held, alertIds: held.Select(id => id.ToLowerInvariant()).Reverse().ToArray());
 
         var change = scenario.Plan().HoldChanges.Single();
@@ -287,7 +297,11 @@ public sealed class InterventionPlannerTests
     public void Long_hold_lists_merge_without_duplicates()
     {
         var scenario = new PlanningScenario().Campaign("c1", CampaignStatus.Paused, "NY");
-        foreach (var i in Enumerable.Range(5, 12)) scenario.Alert($"A{i}", "NYZ072");
+        foreach (var i in Enumerable.Range(5, 12))
+        {
+            scenario.Alert($"A{i}", "NYZ072");
+        }
+
         scenario.Hold("c1", HoldState.Held, alertIds: Enumerable.Range(1, 10).Select(i => $"a{i}").ToArray());
 
         var ids = scenario.Plan().HoldChanges.Single().Hold.AlertIds;
@@ -306,8 +320,15 @@ public sealed class InterventionPlannerTests
     {
         var scenario = new PlanningScenario().Campaign("c1", CampaignStatus.Running, "NY");
         var held = Enumerable.Range(1, alerts).Select(i => $"A{i}").ToArray();
-        foreach (var id in held) scenario.Alert(id, "NYZ072");
-        if (oneNew) scenario.Alert("NEW", "NYZ073");
+        foreach (var id in held)
+        {
+            scenario.Alert(id, "NYZ072");
+        }
+
+        if (oneNew)
+        {
+            scenario.Alert("NEW", "NYZ073");
+        }
         // Half the ids were held, half suppressed by an earlier override, written in another case.
         scenario.Hold("c1", HoldState.Held, alertIds: held.Where((_, i) => i % 2 == 0).ToArray(),
             suppressed: held.Where((_, i) => i % 2 == 1).Select(id => id.ToLowerInvariant()).ToArray());

@@ -1,9 +1,8 @@
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Regions;
-using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Core.Tests.Planning;
 

@@ -28,7 +28,11 @@ public sealed class InvalidSettingTests
     private static async Task<string[]> StartUpFailures(params (string Key, string Value)[] invalid)
     {
         var settings = ValidSettings();
-        foreach (var (key, value) in invalid) settings[key] = value;
+        foreach (var (key, value) in invalid)
+        {
+            settings[key] = value;
+        }
+
         await using var services = Services(settings);
 
         var error = await Assert.ThrowsAsync<Exception>(

@@ -19,9 +19,9 @@ internal sealed class AttemptLog
     private readonly ConditionalWeakTable<HttpRequestMessage, object> _calls = new();
     private int _nextCall;
 
-    public IReadOnlyList<Attempt> Attempts { get { lock (_attempts) return _attempts.ToList(); } }
+    public IReadOnlyList<Attempt> Attempts { get { lock (_attempts) { return _attempts.ToList(); } } }
 
-    public IReadOnlyCollection<string> Tokens { get { lock (_tokens) return _tokens.ToList(); } }
+    public IReadOnlyCollection<string> Tokens { get { lock (_tokens) { return _tokens.ToList(); } } }
 
     /// <summary>Adds the recorder to the service's cxone client, innermost.</summary>
     public Action<IServiceCollection> Install => services =>
@@ -35,7 +35,14 @@ internal sealed class AttemptLog
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var call = log.CallOf(request);
-            if (request.Headers.Authorization?.Parameter is { } sent) lock (log._tokens) log._tokens.Add(sent);
+            if (request.Headers.Authorization?.Parameter is { } sent)
+            {
+                lock (log._tokens)
+                {
+                    log._tokens.Add(sent);
+                }
+            }
+
             var sentAt = DateTimeOffset.UtcNow;
             var response = await base.SendAsync(request, cancellationToken);
             var answeredAt = DateTimeOffset.UtcNow;
@@ -43,11 +50,17 @@ internal sealed class AttemptLog
             {
                 await response.Content.LoadIntoBufferAsync(cancellationToken);
                 using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-                lock (log._tokens) log._tokens.Add(body.RootElement.GetProperty("access_token").GetString()!);
+                lock (log._tokens)
+                {
+                    log._tokens.Add(body.RootElement.GetProperty("access_token").GetString()!);
+                }
             }
             var retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.Single() : null;
             lock (log._attempts)
+            {
                 log._attempts.Add(new Attempt(call, request.Method, request.RequestUri.PathAndQuery, sentAt, answeredAt, (int)response.StatusCode, retryAfter));
+            }
+
             return response;
         }
     }

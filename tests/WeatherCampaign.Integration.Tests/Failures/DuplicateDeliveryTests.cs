@@ -1,7 +1,7 @@
 using CxoneSimulator;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 
@@ -45,7 +45,10 @@ public sealed class DuplicateDeliveryTests
             try { return (await apply.HandleAsync(message, 1)).ToString(); }
             catch (Exception ex) when (ex is HoldConflictException) { return "retry"; } // the queue would deliver it again
         }));
-        foreach (var _ in deliveries.Where(d => d == "retry")) await apply.HandleAsync(message, 2);
+        foreach (var _ in deliveries.Where(d => d == "retry"))
+        {
+            await apply.HandleAsync(message, 2);
+        }
 
         Assert.AreEqual(1, harness.Simulator.State.StatusChanges);
         Assert.AreEqual(CampaignEntity.Paused, harness.Simulator.State.Get("camp-fl-01")!.Status);

@@ -1,7 +1,7 @@
 using CxoneSimulator;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 
@@ -41,7 +41,11 @@ public sealed class HostileInputTests
         CollectionAssert.AreEqual(new[] { AuditOutcome.Paused }, outcomes, "only the safe campaign is paused");
         var state = harness.Simulator.State;
         Assert.AreEqual(1, state.StatusChanges);
-        foreach (var id in HostileIds) Assert.AreEqual(CampaignEntity.Running, state.Get(id)!.Status);
+        foreach (var id in HostileIds)
+        {
+            Assert.AreEqual(CampaignEntity.Running, state.Get(id)!.Status);
+        }
+
         var allowed = new[] { "/oauth2/token", "/feeds/nws", "/api/v2/outbound/campaigns?page=1&pageSize=50", "/api/v2/outbound/campaigns/camp-fl-01" };
         var odd = state.Requests.Where(r => !allowed.Contains(r.RawTarget)).Select(r => r.Method + " " + r.RawTarget).ToList();
         Assert.IsEmpty(odd, "odd paths: " + string.Join(", ", odd));
@@ -71,7 +75,11 @@ public sealed class HostileInputTests
             ]).ToList();
         await using (var host = await QueueHost.StartAsync(harness))
         {
-            foreach (var message in messages) await QueueHost.SendAsync(message);
+            foreach (var message in messages)
+            {
+                await QueueHost.SendAsync(message);
+            }
+
             await host.Probe.WhenAsync(p => p.Deliveries.Count >= messages.Count, TimeSpan.FromSeconds(30));
             Assert.IsTrue(host.Probe.Deliveries.All(d => d is { DequeueCount: 1, Outcome: "Rejected" }),
                 string.Join(", ", host.Probe.Deliveries));
@@ -108,7 +116,10 @@ public sealed class HostileInputTests
         await ledger.EnsureCreatedAsync();
         string[] ids = ["a/b", "a%2Fb", "a%252Fb", "a\\b", "a#b", "a?b"];
 
-        foreach (var id in ids) await ledger.SaveAsync(new WeatherHold { CampaignId = id, State = HoldState.Held, UpdatedAt = DateTimeOffset.UtcNow });
+        foreach (var id in ids)
+        {
+            await ledger.SaveAsync(new WeatherHold { CampaignId = id, State = HoldState.Held, UpdatedAt = DateTimeOffset.UtcNow });
+        }
 
         CollectionAssert.AreEquivalent(ids, (await ledger.ListAsync()).Select(h => h.CampaignId).ToArray());
     }
@@ -132,7 +143,11 @@ public sealed class HostileInputTests
         });
 
         var rows = new List<AuditRecord>();
-        await foreach (var row in audit.QueryAsync(new AuditQuery(now.AddMinutes(-1), now.AddMinutes(1)))) rows.Add(row);
+        await foreach (var row in audit.QueryAsync(new AuditQuery(now.AddMinutes(-1), now.AddMinutes(1))))
+        {
+            rows.Add(row);
+        }
+
         Assert.AreEqual(id, rows.Single().CampaignId);
         Assert.AreEqual(id + "_rejected", rows.Single().Discriminator);
     }

@@ -42,7 +42,11 @@ public sealed class RateLimitTests
             var list = call.OrderBy(a => a.SentAt).ToList();
             for (var i = 1; i < list.Count; i++)
             {
-                if (list[i - 1] is not { Status: 429, RetryAfter: { } header } refused) continue;
+                if (list[i - 1] is not { Status: 429, RetryAfter: { } header } refused)
+                {
+                    continue;
+                }
+
                 var notBefore = mode == RetryAfterMode.Seconds
                     ? refused.AnsweredAt + TimeSpan.FromSeconds(int.Parse(header, CultureInfo.InvariantCulture))
                     : DateTimeOffset.ParseExact(header, "R", CultureInfo.InvariantCulture);

@@ -1,7 +1,7 @@
 using CxoneSimulator;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 
@@ -69,7 +69,11 @@ internal static class Scenario
     public static async Task<List<AuditOutcome>> ApplyThroughQueueAsync(ServiceHarness harness, IEnumerable<string> messages)
     {
         var queue = harness.Get<StorageClients>().Queue(InterventionQueues.Name);
-        foreach (var message in messages) await queue.SendMessageAsync(message);
+        foreach (var message in messages)
+        {
+            await queue.SendMessageAsync(message);
+        }
+
         var apply = harness.Get<ApplyInterventionHandler>();
         var outcomes = new List<AuditOutcome>();
         while ((await queue.ReceiveMessagesAsync(maxMessages: 16)).Value is { Length: > 0 } batch)

@@ -1,7 +1,6 @@
 using CxoneSimulator;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Interventions;
-using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 

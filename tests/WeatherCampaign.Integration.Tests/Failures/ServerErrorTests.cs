@@ -1,7 +1,7 @@
 using CxoneSimulator;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 
@@ -46,7 +46,11 @@ public sealed class ServerErrorTests
 
         await using (var host = await QueueHost.StartAsync(harness))
         {
-            foreach (var message in cycle.Messages) await QueueHost.SendAsync(message);
+            foreach (var message in cycle.Messages)
+            {
+                await QueueHost.SendAsync(message);
+            }
+
             await host.Probe.WhenAsync(p => p.Poisoned == 3, TimeSpan.FromSeconds(60));
             Assert.HasCount(3 * HostJsonQueues.Read().MaxDequeueCount, host.Probe.Deliveries, "each of 3 messages tried maxDequeueCount times");
             Assert.IsTrue(host.Probe.Deliveries.All(d => d.Outcome.StartsWith("threw", StringComparison.Ordinal)));

@@ -1,8 +1,8 @@
 using CxoneSimulator;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 

@@ -1,11 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
-using CxoneSimulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
-using WeatherCampaign.Core.Holds;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
 
@@ -103,7 +102,11 @@ public sealed class StorageFailureTests
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (request.Method == HttpMethod.Patch) await look();
+            if (request.Method == HttpMethod.Patch)
+            {
+                await look();
+            }
+
             return await base.SendAsync(request, cancellationToken);
         }
     }

@@ -34,7 +34,11 @@ internal sealed partial class StorageSwitch : IAsyncDisposable
         _down = true;
         lock (_open)
         {
-            foreach (var client in _open) client.Dispose();
+            foreach (var client in _open)
+            {
+                client.Dispose();
+            }
+
             _open.Clear();
         }
     }
