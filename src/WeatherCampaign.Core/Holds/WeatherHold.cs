@@ -163,11 +163,42 @@ public sealed record WeatherHold
         }
     }
 
-    /// <summary><paramref name="first"/> followed by what <paramref name="second"/> adds to it, compared without case; <paramref name="first"/> itself when nothing is new.</summary>
+    /// <summary>
+    /// <paramref name="first"/> followed by what <paramref name="second"/> adds to it, compared without case. Neither list holds
+    /// a duplicate: a hold's lists are unions, and the planner's reasons are distinct.
+    /// </summary>
     private static IReadOnlyList<string> Union(IReadOnlyList<string> first, IReadOnlyList<string> second)
     {
-        var seen = new HashSet<string>(first, StringComparer.OrdinalIgnoreCase);
-        var added = second.Where(seen.Add).ToList();
-        return added.Count == 0 ? first : [.. first, .. added];
+        // Hashing every id of a storm costs more than comparing it with the few a hold often has (bench/README.md, "Planner").
+        Func<string, bool> known = first.Count <= ShortList
+            ? value => IsIn(first, value)
+            : new HashSet<string>(first, StringComparer.OrdinalIgnoreCase).Contains;
+        // A steady cycle adds nothing: the hold keeps its own list.
+        if (second.All(known))
+        {
+            return first;
+        }
+
+        var union = new List<string>(first.Count + second.Count);
+        union.AddRange(first);
+        union.AddRange(second.Where(value => !known(value)));
+        return union;
+    }
+
+    /// <summary>How many ids a list may hold and still be searched in place rather than hashed.</summary>
+    private const int ShortList = 8;
+
+    // An index loop: LINQ's Contains over an IReadOnlyList boxes an enumerator for every id it is asked about.
+    private static bool IsIn(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (string.Equals(list[i], value, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class AffectingAlerts
     private readonly RegionCatalog _catalog;
     private readonly Dictionary<string, List<WeatherAlert>> _byKey = new(RegionKey.Comparer);
     private readonly Dictionary<string, Affecting?> _byCodes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Affecting> _byMatchedKeys = new(RegionKey.Comparer);
 
     public AffectingAlerts(RegionCatalog catalog, IReadOnlyList<WeatherAlert> alerts, AlertPolicy policy, DateTimeOffset now)
     {
@@ -64,12 +65,25 @@ internal sealed class AffectingAlerts
 
     private Affecting? Match(IReadOnlySet<string> campaignKeys)
     {
-        var matched = campaignKeys.Where(_byKey.ContainsKey).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        var matched = campaignKeys.Where(_byKey.ContainsKey).ToList();
+        matched.Sort(RegionKey.Comparer);
         if (matched.Count == 0)
         {
             return null;
         }
 
+        // Lists of codes that differ (US-FL,US-OH and US-FL,US-WA) often meet the same alert keys: each set is described once.
+        var keys = string.Join(',', matched);
+        if (!_byMatchedKeys.TryGetValue(keys, out var affecting))
+        {
+            _byMatchedKeys[keys] = affecting = Describe(matched);
+        }
+
+        return affecting;
+    }
+
+    private Affecting Describe(List<string> matched)
+    {
         var alerts = matched.SelectMany(key => _byKey[key])
             .DistinctBy(a => a.Id, StringComparer.OrdinalIgnoreCase)
             .OrderByDescending(a => a.Severity).ThenBy(a => a.Id, StringComparer.Ordinal)
