@@ -1,12 +1,26 @@
 namespace WeatherCampaign.Core.Campaigns;
 
-/// <summary>The statuses the campaign API sends (<c>tools/CxoneSimulator/CampaignEntity.cs</c>); anything else is <see cref="Unknown"/> and left alone.</summary>
-public enum CampaignStatus { Unknown = 0, Running, Paused, Draft, Completed }
+/// <summary>
+/// A campaign's status, whatever the platform calls it: each adapter maps its own words (the CXone campaign API's are in
+/// <c>tools/CxoneSimulator/CampaignEntity.cs</c>) and the audit keeps them. Anything an adapter cannot place is
+/// <see cref="Unknown"/> and left alone.
+/// </summary>
+public enum CampaignStatus
+{
+    Unknown = 0,
+    Running,
+    Paused,
+    Draft,
+    Completed,
+
+    /// <summary>On its way from one status to another (Genesys Cloud's <c>stopping</c>): neither paused again nor resumed until it settles.</summary>
+    Transitioning,
+}
 
 /// <summary>A dialing campaign as the platform lists it.</summary>
-/// <param name="RawStatus">The status string as the platform sent it (kept for the audit trail when it is unknown).</param>
-/// <param name="Regions">The codes in <c>custom_attributes.region</c>, split and trimmed, as written.</param>
-/// <param name="Attributes">All custom attributes, for operator controls such as <c>weather_automation</c>.</param>
+/// <param name="RawStatus">The status word as the platform sent it (kept for the audit trail).</param>
+/// <param name="Regions">The campaign's region codes, split and trimmed, as written (<c>custom_attributes.region</c>, or <see cref="CampaignLabels"/>).</param>
+/// <param name="Attributes">Operator controls such as <c>weather_automation</c>: the campaign's custom attributes, or the labels and tokens standing for them.</param>
 public sealed record Campaign(
     string Id,
     string Name,

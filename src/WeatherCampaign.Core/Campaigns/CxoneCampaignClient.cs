@@ -16,6 +16,9 @@ namespace WeatherCampaign.Core.Campaigns;
 /// </summary>
 public partial class CxoneCampaignClient : ICampaignPlatform
 {
+    /// <summary>The named HttpClient whose pipeline every call to this API goes through.</summary>
+    public const string ClientName = "cxone";
+
     private const string CampaignsPath = "api/v2/outbound/campaigns";
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly CxoneOptions _options;
@@ -87,14 +90,14 @@ public partial class CxoneCampaignClient : ICampaignPlatform
     {
         var path = $"{CampaignsPath}/{CampaignId.ToPathSegment(campaignId)}";
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        using var response = await CxoneHttp.SendAsync(_httpClientFactory, request, "campaign read", cancellationToken).ConfigureAwait(false);
-        if (CxoneHttp.IsNotFound(response))
+        using var response = await CampaignHttp.SendAsync(_httpClientFactory, ClientName, request, "campaign read", cancellationToken).ConfigureAwait(false);
+        if (CampaignHttp.IsNotFound(response))
         {
             return null;
         }
 
-        await CxoneHttp.EnsureSuccessAsync(response, "campaign read").ConfigureAwait(false);
-        return ToCampaign(await CxoneHttp.ReadJsonAsync<CampaignEntity>(response, "campaign", cancellationToken).ConfigureAwait(false));
+        await CampaignHttp.EnsureSuccessAsync(response, "campaign read").ConfigureAwait(false);
+        return ToCampaign(await CampaignHttp.ReadJsonAsync<CampaignEntity>(response, "campaign", cancellationToken).ConfigureAwait(false));
     }
 
     public virtual async Task<StatusChange> SetStatusAsync(string campaignId, CampaignStatus target, CancellationToken cancellationToken = default)
@@ -110,9 +113,9 @@ public partial class CxoneCampaignClient : ICampaignPlatform
         {
             Content = JsonContent.Create(new StatusBody(wire), options: WeatherCampaignJson.Options),
         };
-        using var response = await CxoneHttp.SendAsync(_httpClientFactory, request, "status change", cancellationToken).ConfigureAwait(false);
+        using var response = await CampaignHttp.SendAsync(_httpClientFactory, ClientName, request, "status change", cancellationToken).ConfigureAwait(false);
 
-        if (CxoneHttp.IsNotFound(response))
+        if (CampaignHttp.IsNotFound(response))
         {
             return new StatusChange(StatusChangeOutcome.Gone, null);
         }
@@ -128,11 +131,10 @@ public partial class CxoneCampaignClient : ICampaignPlatform
 
             var outcome = current.Status == target ? StatusChangeOutcome.AlreadyInStatus : StatusChangeOutcome.Conflict;
             LogConflict(_logger, CampaignId.ForDisplay(campaignId), wire, current.RawStatus, outcome);
-            var unanswered = request.Options.TryGetValue(CxoneHttp.EarlierAttemptUnanswered, out var flagged) && flagged;
-            return new StatusChange(outcome, current, unanswered);
+            return new StatusChange(outcome, current, CampaignHttp.WasRetriedUnanswered(request));
         }
-        await CxoneHttp.EnsureSuccessAsync(response, "status change").ConfigureAwait(false);
-        var updated = ToCampaign(await CxoneHttp.ReadJsonAsync<CampaignEntity>(response, "status change answer", cancellationToken).ConfigureAwait(false));
+        await CampaignHttp.EnsureSuccessAsync(response, "status change").ConfigureAwait(false);
+        var updated = ToCampaign(await CampaignHttp.ReadJsonAsync<CampaignEntity>(response, "status change answer", cancellationToken).ConfigureAwait(false));
         return new StatusChange(StatusChangeOutcome.Changed, updated);
     }
 
@@ -142,9 +144,9 @@ public partial class CxoneCampaignClient : ICampaignPlatform
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"{CampaignsPath}?page={page}&pageSize={_options.PageSize}");
-            using var response = await CxoneHttp.SendAsync(_httpClientFactory, request, what, cancellationToken).ConfigureAwait(false);
-            await CxoneHttp.EnsureSuccessAsync(response, what).ConfigureAwait(false);
-            var body = await CxoneHttp.ReadJsonAsync<CampaignPage>(response, what, cancellationToken).ConfigureAwait(false);
+            using var response = await CampaignHttp.SendAsync(_httpClientFactory, ClientName, request, what, cancellationToken).ConfigureAwait(false);
+            await CampaignHttp.EnsureSuccessAsync(response, what).ConfigureAwait(false);
+            var body = await CampaignHttp.ReadJsonAsync<CampaignPage>(response, what, cancellationToken).ConfigureAwait(false);
             if (body.Page != page)
             {
                 throw new CampaignListingException($"The {what} answered with page {body.Page}.");

@@ -14,12 +14,21 @@ public sealed partial class CxoneTokenProvider(
     ICxoneCredentialSource credentials,
     IOptions<CxoneOptions> options,
     TimeProvider timeProvider,
-    ILogger<CxoneTokenProvider> logger)
+    ILogger<CxoneTokenProvider> logger) : ICampaignTokenSource
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CachedToken? _token;
 
     private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
+
+    /// <summary>A token for a request to the tenant (<c>Cxone:BaseUrl</c>); any other host is refused.</summary>
+    public ValueTask<string> GetTokenAsync(Uri target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return options.Value.BaseUri.IsBaseOf(target)
+            ? GetTokenAsync(cancellationToken)
+            : throw new CampaignApiException($"A request to {target.GetLeftPart(UriPartial.Authority)} would carry the tenant's token; only {options.Value.BaseUri} may.");
+    }
 
     /// <summary>A token that is valid now; at most one request to the token endpoint is in flight at a time.</summary>
     public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
@@ -84,8 +93,8 @@ public sealed partial class CxoneTokenProvider(
                 new("client_secret", creds.ClientSecret),
             ]),
         };
-        request.Options.Set(CxoneHttp.Anonymous, true);
-        return await CxoneHttp.SendAsync(httpClientFactory, request, "token request", cancellationToken).ConfigureAwait(false);
+        request.Options.Set(CampaignHttp.Anonymous, true);
+        return await CampaignHttp.SendAsync(httpClientFactory, CxoneCampaignClient.ClientName, request, "token request", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CachedToken> ReadTokenAsync(HttpResponseMessage response, string clientId, CancellationToken cancellationToken)
@@ -99,9 +108,9 @@ public sealed partial class CxoneTokenProvider(
                 throw new CampaignAuthenticationException(
                     $"The token endpoint refused client '{clientId}' (403): it needs the scopes outbound:campaign:read and outbound:campaign:write.", response.StatusCode);
         }
-        await CxoneHttp.EnsureSuccessAsync(response, "token request").ConfigureAwait(false);
+        await CampaignHttp.EnsureSuccessAsync(response, "token request").ConfigureAwait(false);
 
-        var body = await CxoneHttp.ReadJsonAsync<TokenResponse>(response, "token response", cancellationToken).ConfigureAwait(false);
+        var body = await CampaignHttp.ReadJsonAsync<TokenResponse>(response, "token response", cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(body.AccessToken) || body.ExpiresIn <= 0)
         {
             throw new CampaignApiException("The token response carried no access_token or no positive expires_in.", response.StatusCode);

@@ -130,6 +130,9 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             case CampaignStatus.Unknown:
                 return new(campaign, DecisionKind.None, $"unknown status '{campaign.RawStatus}': left alone", reason);
 
+            case CampaignStatus.Transitioning:
+                return new(campaign, DecisionKind.None, $"changing ({campaign.RawStatus}): left alone until it settles", reason);
+
             case CampaignStatus.Draft or CampaignStatus.Completed:
                 var ended = active is null ? null : new HoldChange(HoldChangeKind.Ended, active.Ended($"The campaign became {campaign.RawStatus}.", now));
                 return new(campaign, DecisionKind.None, $"{campaign.RawStatus}: never changed", reason, ended);

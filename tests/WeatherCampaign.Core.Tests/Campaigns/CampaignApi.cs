@@ -3,11 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Platforms;
 
 namespace WeatherCampaign.Core.Tests.Campaigns;
 
 /// <summary>
-/// The campaign platform wired by <see cref="CampaignServiceCollectionExtensions.AddCampaignPlatform"/> — the real pipeline of
+/// The campaign platform wired by <see cref="Core.Platforms.PlatformServiceCollectionExtensions.AddCampaignPlatform"/> — the real pipeline of
 /// timeouts, retry, circuit breaker, pacing and bearer token — with a <see cref="ScriptedTenant"/> as the network and a fake clock.
 /// </summary>
 internal sealed class CampaignApi : IAsyncDisposable

@@ -398,6 +398,21 @@ public sealed class InterventionPlannerTests
     }
 
     [TestMethod]
+    public void Transitioning_campaign_is_neither_paused_nor_resumed_until_it_settles()
+    {
+        var plan = new PlanningScenario()
+            .Alert("A1", "NYZ072")
+            .Campaign("stopping-affected", CampaignStatus.Transitioning, "NY", rawStatus: "stopping")
+            .Campaign("stopping-held", CampaignStatus.Transitioning, "CA", rawStatus: "stopping")
+            .Hold("stopping-held", HoldState.Held, lastAffected: Now.AddHours(-3))
+            .Plan();
+
+        Assert.AreEqual(0, plan.Interventions.Count);
+        Assert.AreEqual(0, plan.HoldChanges.Count, "the hold waits for the status to settle");
+        StringAssert.Contains(plan.Decisions[0].Why, "stopping");
+    }
+
+    [TestMethod]
     public void Manual_hold_keeps_a_campaign_from_automatic_resume()
     {
         var plan = new PlanningScenario()

@@ -7,22 +7,24 @@ using WeatherCampaign.Core.Serialization;
 
 namespace WeatherCampaign.Core.Campaigns;
 
-/// <summary>The few things every call to the campaign API does the same way.</summary>
-internal static class CxoneHttp
+/// <summary>The few things every call to a campaign platform does the same way, whichever platform it is.</summary>
+public static class CampaignHttp
 {
-    public const string ClientName = "cxone";
-
-    /// <summary>Marks a request that must go without a bearer token (the token request itself).</summary>
-    public static readonly HttpRequestOptionsKey<bool> Anonymous = new("WeatherCampaign.Cxone.Anonymous");
+    /// <summary>Marks a request that must go without a bearer token (a token or discovery request).</summary>
+    public static readonly HttpRequestOptionsKey<bool> Anonymous = new("WeatherCampaign.Campaigns.Anonymous");
 
     /// <summary>Set on a request retried after an attempt that got no clear answer (timeout, connection failure, 5xx): that attempt may have taken effect.</summary>
-    public static readonly HttpRequestOptionsKey<bool> EarlierAttemptUnanswered = new("WeatherCampaign.Cxone.EarlierAttemptUnanswered");
+    public static readonly HttpRequestOptionsKey<bool> EarlierAttemptUnanswered = new("WeatherCampaign.Campaigns.EarlierAttemptUnanswered");
+
+    /// <summary>Whether <paramref name="request"/> was retried after an attempt that may have taken effect.</summary>
+    public static bool WasRetriedUnanswered(HttpRequestMessage request) =>
+        request.Options.TryGetValue(EarlierAttemptUnanswered, out var flagged) && flagged;
 
     /// <summary>Sends through the named client's pipeline; transport failures become transient <see cref="CampaignApiException"/>s.</summary>
     public static async Task<HttpResponseMessage> SendAsync(
-        IHttpClientFactory factory, HttpRequestMessage request, string what, CancellationToken cancellationToken)
+        IHttpClientFactory factory, string clientName, HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
-        var client = factory.CreateClient(ClientName);
+        var client = factory.CreateClient(clientName);
         try
         {
             return await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,16 @@
+namespace WeatherCampaign.Core.Platforms;
+
+/// <summary>The <c>Platform</c> section: which dialing platform the service drives (checked by <see cref="PlatformOptionsValidator"/>).</summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "Platform";
+
+    /// <summary>The customer's CXone campaign API (<c>Cxone:*</c> settings).</summary>
+    public const string CxoneCampaigns = "cxone-campaigns";
+
+    /// <summary>Every kind the service can drive; each is chosen at start-up and switches the whole service.</summary>
+    public static readonly IReadOnlyList<string> Kinds = [CxoneCampaigns];
+
+    /// <summary>One of <see cref="Kinds"/>; the customer's contract unless told otherwise.</summary>
+    public string Kind { get; set; } = CxoneCampaigns;
+}
