@@ -1,17 +1,6 @@
-using System.Runtime.InteropServices;
+using WeatherCampaign.Cli;
 using WeatherCampaign.Demo;
 
-// Ctrl+C and SIGTERM cancel the demo's token; it stops Azurite and the simulator in its finally blocks.
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancellation.Cancel();
-};
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-{
-    context.Cancel = true;
-    cancellation.Cancel();
-});
-
+// The demo stops Azurite and the simulator in its finally blocks, so Ctrl+C and SIGTERM only cancel its token.
+using var cancellation = new ConsoleCancellation();
 return await DemoApp.RunAsync(args, Console.Out, Console.Error, cancellation.Token);

@@ -87,34 +87,14 @@ public static class AuditRows
     };
 
     /// <summary>A queue message that is not a valid intervention, keyed by the body's digest (a repeat lands on the same row).</summary>
-    public static AuditRecord Rejected(string? body, InvalidInterventionMessageException error, DateTimeOffset now, long attempt)
-    {
-        var digest = TableKeys.Digest(body);
-        return new AuditRecord
-        {
-            OccurredAt = now,
-            Outcome = AuditOutcome.Rejected,
-            Discriminator = "rejected_" + digest,
-            CampaignId = error.CampaignId is null ? null : CampaignId.ForDisplay(error.CampaignId),
-            Detail = $"{error.Message} Message digest {digest}, {body?.Length ?? 0} characters; not retried.",
-            Attempt = attempt,
-        };
-    }
+    public static AuditRecord Rejected(string? body, InvalidInterventionMessageException error, DateTimeOffset now, long attempt) =>
+        Unreadable(body, error, AuditOutcome.Rejected, "rejected_", now, attempt,
+            digest => $"{error.Message} Message digest {digest}, {body?.Length ?? 0} characters; not retried.");
 
     /// <summary>A message the queue gave up on that is not a valid intervention either, keyed by the body's digest.</summary>
-    public static AuditRecord PoisonedUnreadable(string? body, InvalidInterventionMessageException error, string detail, DateTimeOffset now, long attempt)
-    {
-        var digest = TableKeys.Digest(body);
-        return new AuditRecord
-        {
-            OccurredAt = now,
-            Outcome = AuditOutcome.Failed,
-            Discriminator = "poison_" + digest,
-            CampaignId = error.CampaignId is null ? null : CampaignId.ForDisplay(error.CampaignId),
-            Detail = $"{detail} It is not a valid intervention either: {error.Message} (digest {digest}).",
-            Attempt = attempt,
-        };
-    }
+    public static AuditRecord PoisonedUnreadable(string? body, InvalidInterventionMessageException error, string detail, DateTimeOffset now, long attempt) =>
+        Unreadable(body, error, AuditOutcome.Failed, "poison_", now, attempt,
+            digest => $"{detail} It is not a valid intervention either: {error.Message} (digest {digest}).");
 
     /// <summary>An operator set or released a manual hold; one row per campaign and kind, the latest wins.</summary>
     public static AuditRecord ManualHold(AuditOutcome outcome, WeatherHold saved, string? previousState, string detail, DateTimeOffset now) => new()
@@ -129,6 +109,22 @@ public static class AuditRows
     };
 
     public static string? Join(IEnumerable<string>? values) => values is null ? null : string.Join("; ", values);
+
+    /// <summary>A row about a message that could not be read: its body never reaches the table, only its digest.</summary>
+    private static AuditRecord Unreadable(
+        string? body, InvalidInterventionMessageException error, AuditOutcome outcome, string keyPrefix, DateTimeOffset now, long attempt, Func<string, string> detail)
+    {
+        var digest = TableKeys.Digest(body);
+        return new AuditRecord
+        {
+            OccurredAt = now,
+            Outcome = outcome,
+            Discriminator = keyPrefix + digest,
+            CampaignId = error.CampaignId is null ? null : CampaignId.ForDisplay(error.CampaignId),
+            Detail = detail(digest),
+            Attempt = attempt,
+        };
+    }
 
     private static AuditRecord CycleEvent(Plan plan, AuditOutcome outcome, string suffix, DateTimeOffset started, bool dryRun, string? detail) => new()
     {
