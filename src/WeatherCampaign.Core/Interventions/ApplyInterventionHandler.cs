@@ -7,8 +7,8 @@ using WeatherCampaign.Core.Storage;
 namespace WeatherCampaign.Core.Interventions;
 
 /// <summary>
-/// Applies one intervention message: re-validate, record the intent in the ledger, PATCH, classify a 409,
-/// record the outcome. A transient failure throws so the queue retries the message; a retried or duplicated
+/// Applies one intervention message: re-validate, classify where the ledger stands, record the intent, ask the platform for
+/// the status, classify its answer, record the outcome. A transient failure throws so the queue retries the message; a retried or duplicated
 /// message never changes a campaign twice, and its audit rows land on the same keys.
 /// </summary>
 public sealed partial class ApplyInterventionHandler(
@@ -186,11 +186,11 @@ public sealed partial class ApplyInterventionHandler(
         return await RecordAsync(message, attempt, change, verdict, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A conflict or a campaign gone: either way the hold ends, and the service forces nothing.</summary>
+    /// <summary>A conflict or a campaign gone: either way the hold ends, and the service forces nothing (on any platform).</summary>
     private static Verdict Unchangeable(WeatherHold hold, StatusChange change, DateTimeOffset now) => change.Outcome == StatusChangeOutcome.Conflict
         ? new Verdict(hold.Ended($"The campaign is {change.Current?.RawStatus}; not forced.", now), AuditOutcome.Conflict,
-            $"409: the campaign is '{change.Current?.RawStatus}', which the service must not force.")
-        : new Verdict(hold.Ended("The campaign no longer exists.", now), AuditOutcome.Gone, "404: the campaign no longer exists.");
+            $"The platform refused: the campaign is '{change.Current?.RawStatus}', which the service must not force.")
+        : new Verdict(hold.Ended("The campaign no longer exists.", now), AuditOutcome.Gone, "The platform no longer knows the campaign (deleted).");
 
     private async Task<AuditOutcome> RecordAsync(InterventionMessage message, long attempt, StatusChange change, Verdict verdict, CancellationToken cancellationToken)
     {
