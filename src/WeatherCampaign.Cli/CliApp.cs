@@ -30,8 +30,9 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(environment);
         // Progress lines and log lines come from several threads; one writer may serve as both.
         var sameWriter = ReferenceEquals(environment.Output, environment.Error);
-        var output = TextWriter.Synchronized(environment.Output);
-        var error = sameWriter ? output : TextWriter.Synchronized(environment.Error);
+        // Everything printed goes through one TerminalWriter, whatever its source: nothing from outside reaches the terminal raw.
+        var output = TextWriter.Synchronized(new TerminalWriter(environment.Output));
+        var error = sameWriter ? output : TextWriter.Synchronized(new TerminalWriter(environment.Error));
         var root = BuildCommand(environment with { Output = output, Error = error });
         var invocation = new InvocationConfiguration
         {

@@ -73,7 +73,7 @@ internal sealed class CycleRunner(
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 Interlocked.Increment(ref failed);
-                line = $"{Action(parsed)} -> {"FAILED",-9} {Describe(parsed)}: {ex.Message.Split('\n', 2)[0].Trim()} " +
+                line = $"{Action(parsed)} -> {"FAILED",-9} {Describe(parsed)}: {TerminalWriter.Quote(ex.Message.Split('\n', 2)[0].Trim(), 2 * TerminalWriter.MaxQuoted)} " +
                     await GiveBackAsync(queue, message, ct).ConfigureAwait(false);
             }
             var position = mine ? Interlocked.Increment(ref done).ToString(CultureInfo.InvariantCulture) : "earlier";
@@ -163,7 +163,7 @@ internal sealed class CycleRunner(
 
     private static string Describe(InterventionMessage? message) => message is null
         ? "(not a valid intervention message)"
-        : $"{message.CampaignName} ({CampaignId.ForDisplay(message.CampaignId)})";
+        : $"{TerminalWriter.Quote(message.CampaignName)} ({CampaignId.ForDisplay(message.CampaignId)})";
 
     private static ParallelOptions Options(int concurrency, CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };

@@ -140,7 +140,7 @@ public sealed partial class AlertFeedReader : IAlertSource
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new FeedReadException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd() + ".");
+            throw new FeedReadException($"HTTP {(int)response.StatusCode} {(response.ReasonPhrase is { } phrase ? Campaigns.CampaignId.ForDisplay(phrase) : "")}".TrimEnd() + ".");
         }
 
         if (response.Content.Headers.ContentLength is { } declared && declared > _options.MaxFeedBytes)

@@ -55,7 +55,7 @@ public static class CampaignHttp
 
         var code = (int)response.StatusCode;
         var transient = code is 408 or 429 || code >= 500;
-        throw new CampaignApiException($"The {what} answered {code} {response.ReasonPhrase}.", response.StatusCode, transient);
+        throw new CampaignApiException($"The {what} answered {code} {(response.ReasonPhrase is { } phrase ? CampaignId.ForDisplay(phrase) : "")}.", response.StatusCode, transient);
     }
 
     public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string what, CancellationToken cancellationToken)
