@@ -65,7 +65,7 @@ public sealed partial class AlertFeedReader : IAlertSource
             if (body.NotModified is { } previous)
             {
                 LogNotModified(name, previous.Alerts.Count);
-                return (new FeedOutcome(name, true, previous.Alerts.Count, NotModified: true), previous.Alerts);
+                return (new FeedOutcome(name, true, previous.Alerts.Count, NotModified: true, Source: feed.Source), previous.Alerts);
             }
 
             var parser = ChooseParser(feed.Format, body);
@@ -76,7 +76,7 @@ public sealed partial class AlertFeedReader : IAlertSource
             }
 
             LogFeedRead(name, alerts.Count, parser.Format, body.Content.Length, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
-            return (new FeedOutcome(name, true, alerts.Count), alerts);
+            return (new FeedOutcome(name, true, alerts.Count, Source: feed.Source), alerts);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

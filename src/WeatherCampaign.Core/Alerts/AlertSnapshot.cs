@@ -1,7 +1,12 @@
 namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>How reading one configured feed went in one cycle.</summary>
-public sealed record FeedOutcome(string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false);
+/// <param name="Source">The feed's <c>Weather:Feeds:N:Source</c> when one is configured; see <see cref="SourceName"/>.</param>
+public sealed record FeedOutcome(string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false, string? Source = null)
+{
+    /// <summary>The publisher the feed speaks for: its configured source, else the feed itself.</summary>
+    public string SourceName => Source ?? Feed;
+}
 
 /// <summary>Everything the feeds said in one cycle, and whether each of them could be read.</summary>
 public sealed record AlertSnapshot(IReadOnlyList<WeatherAlert> Alerts, IReadOnlyList<FeedOutcome> Feeds)

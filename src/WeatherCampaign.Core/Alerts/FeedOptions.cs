@@ -8,4 +8,11 @@ public sealed class FeedOptions
     public FeedFormat Format { get; set; } = FeedFormat.Auto;
     /// <summary>A short name for logs and audit rows; defaults to the URL's host and path.</summary>
     public string? Name { get; set; }
+
+    /// <summary>
+    /// The publisher this feed speaks for. An Update or Cancel supersedes only alerts of the same source, so one feed can never
+    /// retire another publisher's warning; feeds of one publisher (its API and its ATOM feed) may share a source. Defaults
+    /// to the feed itself.
+    /// </summary>
+    public string? Source { get; set; }
 }

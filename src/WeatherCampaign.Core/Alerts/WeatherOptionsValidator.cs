@@ -7,7 +7,7 @@ namespace WeatherCampaign.Core.Alerts;
 public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
 {
     /// <summary>The largest <see cref="WeatherOptions.MaxFeedBytes"/> accepted: bodies are held in memory.</summary>
-    public const long MaxFeedBytesLimit = 1024L * 1024 * 1024;
+    public const long MaxFeedBytesLimit = 256L * 1024 * 1024;
 
     private const string FeedUrl = "an http(s) URL, or a file: URI or path";
 
@@ -32,7 +32,14 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
                 continue;
             }
 
-            if (!FeedNames.TryGetHttpUri(feed.Url, out _) && !FeedNames.TryGetFilePath(feed.Url, out _))
+            if (FeedNames.TryGetHttpUri(feed.Url, out var uri))
+            {
+                if (!TransportRule.Permits(uri))
+                {
+                    failures.Add($"{section}:Feeds:{i}:Url", feed.Url, TransportRule.Allowed + ", or a file: path");
+                }
+            }
+            else if (!FeedNames.TryGetFilePath(feed.Url, out _))
             {
                 failures.Add($"{section}:Feeds:{i}:Url", feed.Url, FeedUrl);
             }

@@ -17,6 +17,10 @@ public sealed class CxoneOptionsValidator(IOptions<KeyVaultOptions> vault) : IVa
         {
             failures.Add($"{section}:BaseUrl", options.BaseUrl, "an absolute http(s) URL without a query or fragment, such as https://acme.niceincontact.com");
         }
+        else if (!TransportRule.Permits(uri))
+        {
+            failures.Add($"{section}:BaseUrl", options.BaseUrl, TransportRule.Allowed);
+        }
 
         failures.Range($"{section}:PageSize", options.PageSize, 1, 500);
         failures.Range($"{section}:RequestsPerSecond", options.RequestsPerSecond, 0.1, 10_000);

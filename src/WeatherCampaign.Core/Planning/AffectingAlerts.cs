@@ -19,11 +19,11 @@ internal sealed class AffectingAlerts
     private readonly Dictionary<string, Affecting?> _byCodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Affecting> _byMatchedKeys = new(RegionKey.Comparer);
 
-    public AffectingAlerts(RegionCatalog catalog, IReadOnlyList<WeatherAlert> alerts, AlertPolicy policy, DateTimeOffset now)
+    public AffectingAlerts(RegionCatalog catalog, AlertSnapshot snapshot, AlertPolicy policy, DateTimeOffset now)
     {
         _catalog = catalog;
-        var superseded = AlertPolicy.SupersededIds(alerts);
-        foreach (var alert in alerts)
+        var superseded = new Supersessions(snapshot.Alerts, snapshot.Feeds);
+        foreach (var alert in snapshot.Alerts)
         {
             if (policy.WhyNotCounting(alert, now, superseded) is not null)
             {

@@ -16,22 +16,8 @@ public sealed class AlertPolicy
         _deny = new HashSet<string>(policy.DenyEvents.Select(e => e.Trim()), StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Ids that a later Update or Cancel in the same snapshot replaces, whichever feed either came from.</summary>
-    public static HashSet<string> SupersededIds(IEnumerable<WeatherAlert> alerts)
-    {
-        var superseded = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var alert in alerts)
-        {
-            if (alert.MessageType is AlertMessageType.Update or AlertMessageType.Cancel)
-            {
-                superseded.UnionWith(alert.References);
-            }
-        }
-        return superseded;
-    }
-
     /// <summary>Null when the alert counts at <paramref name="now"/>; otherwise why it does not.</summary>
-    public string? WhyNotCounting(WeatherAlert alert, DateTimeOffset now, IReadOnlySet<string> superseded)
+    public string? WhyNotCounting(WeatherAlert alert, DateTimeOffset now, Supersessions superseded)
     {
         if (alert.Status != AlertStatus.Actual)
         {
@@ -48,9 +34,9 @@ public sealed class AlertPolicy
             return $"message type {alert.MessageType}";
         }
 
-        if (superseded.Contains(alert.Id))
+        if (superseded.Replaces(alert))
         {
-            return "superseded by a later update or cancellation";
+            return "superseded by a later update or cancellation from the same source";
         }
 
         if (alert.InForceUntil is { } until && until <= now)

@@ -30,7 +30,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             return plan with { Reason = noData };
         }
 
-        var alerts = new AffectingAlerts(catalog, input.Alerts.Alerts, new AlertPolicy(policy), now);
+        var alerts = new AffectingAlerts(catalog, input.Alerts, new AlertPolicy(policy), now);
         var cycle = new Cycle(policy, now, ResumesAllowed: input.Alerts.AllFeedsSucceeded);
         var holds = input.Holds.ToDictionary(h => h.CampaignId, StringComparer.Ordinal);
         var decisions = new List<CampaignDecision>(input.Campaigns!.Campaigns.Count);

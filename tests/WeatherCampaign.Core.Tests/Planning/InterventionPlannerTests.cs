@@ -194,6 +194,32 @@ public sealed class InterventionPlannerTests
     }
 
     [TestMethod]
+    public void Cancel_from_another_source_does_not_retire_an_alert()
+    {
+        var plan = new PlanningScenario()
+            .SecondFeed("county-feed")
+            .Alert("A1", "NYZ072")
+            .Alert("C1", "NYZ072", type: AlertMessageType.Cancel, references: ["A1"], feed: "county-feed")
+            .Campaign("c1", CampaignStatus.Running, "NY")
+            .Plan();
+
+        Assert.AreEqual(1, plan.Pauses, "only the publisher of A1 may cancel it");
+    }
+
+    [TestMethod]
+    public void Feeds_configured_as_one_source_supersede_each_others_alerts()
+    {
+        var plan = new PlanningScenario()
+            .SecondFeed("nws-atom", source: "nws")
+            .Alert("A1", "NYZ072")
+            .Alert("C1", "NYZ072", type: AlertMessageType.Cancel, references: ["A1"], feed: "nws-atom")
+            .Campaign("c1", CampaignStatus.Running, "NY")
+            .Plan();
+
+        Assert.AreEqual(0, plan.Pauses);
+    }
+
+    [TestMethod]
     public void Update_replaces_the_alert_it_references_with_its_own_area()
     {
         var plan = new PlanningScenario()

@@ -26,12 +26,13 @@ internal sealed class PlanningScenario
 
     public PlanningScenario Alert(string id, string ugc, AlertSeverity severity = AlertSeverity.Severe, string @event = "Hurricane Warning",
         AlertMessageType type = AlertMessageType.Alert, AlertStatus status = AlertStatus.Actual, DateTimeOffset? ends = null,
-        DateTimeOffset? onset = null, string[]? references = null, AlertUrgency urgency = AlertUrgency.Immediate, AlertCertainty certainty = AlertCertainty.Observed)
+        DateTimeOffset? onset = null, string[]? references = null, AlertUrgency urgency = AlertUrgency.Immediate, AlertCertainty certainty = AlertCertainty.Observed,
+        string feed = "nws")
     {
         _alerts.Add(new WeatherAlert
         {
             Id = id,
-            Feed = "nws",
+            Feed = feed,
             Event = @event,
             Severity = severity,
             Urgency = urgency,
@@ -81,7 +82,7 @@ internal sealed class PlanningScenario
         return this;
     }
 
-    public PlanningScenario SecondFeed(string name = "cap") { _feeds.Add(new FeedOutcome(name, true, 0)); return this; }
+    public PlanningScenario SecondFeed(string name = "cap", string? source = null) { _feeds.Add(new FeedOutcome(name, true, 0, Source: source)); return this; }
 
     public PlanningScenario ListingFailed() { _listingFailed = true; return this; }
 
