@@ -42,7 +42,7 @@ public static class SharedAzurite
             await Tables.DeleteTableAsync(table);
             await Tables.CreateTableIfNotExistsAsync(table);
         }
-        foreach (var queue in new[] { InterventionQueues.Name, InterventionQueues.PoisonName })
+        foreach (var queue in new[] { InterventionQueues.Name, InterventionQueues.PoisonName, InterventionQueues.HaltedName })
         {
             var client = Queues.GetQueueClient(queue);
             await client.CreateIfNotExistsAsync();

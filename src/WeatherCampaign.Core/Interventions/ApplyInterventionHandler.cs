@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Planning;
@@ -15,9 +16,14 @@ public sealed partial class ApplyInterventionHandler(
     ICampaignPlatform platform,
     HoldLedger ledger,
     AuditTrail audit,
+    StorageClients storage,
+    IOptionsMonitor<PolicyOptions> policy,
     TimeProvider timeProvider,
     ILogger<ApplyInterventionHandler> logger)
 {
+    /// <summary>How far ahead of this clock a message's <c>plannedAt</c> may be: instances' clocks differ a little, a cycle's never by more.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     /// <param name="body">The message text as the queue delivered it (already Base64-decoded).</param>
     /// <param name="dequeueCount">Which delivery this is (1 for the first).</param>
     public async Task<AuditOutcome> HandleAsync(string body, long dequeueCount, CancellationToken cancellationToken = default)
@@ -31,6 +37,11 @@ public sealed partial class ApplyInterventionHandler(
         {
             await RejectAsync(body, dequeueCount, ex, cancellationToken).ConfigureAwait(false);
             return AuditOutcome.Rejected;
+        }
+
+        if (await AdmitAsync(message, body, dequeueCount, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
         }
 
         try
@@ -51,6 +62,46 @@ public sealed partial class ApplyInterventionHandler(
             LogWillRetry(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), dequeueCount, ex.Message);
             throw;
         }
+    }
+
+    /// <summary>
+    /// What the settings say of a message now, before it may change anything: a <c>plannedAt</c> no cycle could have written,
+    /// a message older than <c>Policy:MaxMessageAge</c>, the kill switch, and a campaign excluded since it was planned. Null
+    /// when the message may go on; otherwise the outcome it was recorded with.
+    /// </summary>
+    private async Task<AuditOutcome?> AdmitAsync(InterventionMessage message, string body, long attempt, CancellationToken cancellationToken)
+    {
+        var settings = policy.CurrentValue;
+        var now = timeProvider.GetUtcNow();
+        if (message.PlannedAt > now + ClockSkew)
+        {
+            return await WriteAsync(message, AuditOutcome.Rejected, attempt, null, FormattableString.Invariant(
+                $"Planned at {message.PlannedAt:u}, later than now ({now:u}): no cycle wrote this message. Not applied, not retried."), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (now - message.PlannedAt > settings.MaxMessageAge)
+        {
+            return await WriteAsync(message, AuditOutcome.Stale, attempt, null, FormattableString.Invariant(
+                $"Planned at {message.PlannedAt:u}, more than Policy:MaxMessageAge ({settings.MaxMessageAge:c}) ago: the weather it answered is old. Not applied; the next cycle decides afresh."), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (settings.StopsChanges)
+        {
+            var halted = storage.Queue(InterventionQueues.HaltedName);
+            await halted.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            await halted.SendMessageAsync(body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var why = settings.Halt ? "Policy:Halt is on" : "Policy:Mode is DryRun";
+            return await WriteAsync(message, AuditOutcome.Halted, attempt, null,
+                $"{why}: nothing was changed. The message waits in {InterventionQueues.HaltedName} to be replayed deliberately.", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (settings.ExcludedCampaigns.Contains(message.CampaignId, StringComparer.Ordinal))
+        {
+            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+                "Excluded by Policy:ExcludedCampaigns since it was planned: never touched.", cancellationToken).ConfigureAwait(false);
+        }
+
+        return null;
     }
 
     /// <summary>Where the ledger stands for a message, which decides what it may do and how its outcome reads.</summary>

@@ -5,4 +5,7 @@ public static class InterventionQueues
 {
     public const string Name = "interventions";
     public const string PoisonName = "interventions-poison";
+
+    /// <summary>Messages the kill switch stopped (<c>Policy:Halt</c>, or <c>Policy:Mode=DryRun</c> after they were queued), kept to replay deliberately.</summary>
+    public const string HaltedName = "interventions-halted";
 }

@@ -35,6 +35,18 @@ public sealed class PolicyOptions
     /// <summary>Let the next cycle that exceeds <see cref="MaxPauseShare"/> through.</summary>
     public bool ApproveNextLargeCycle { get; set; }
 
-    /// <summary>Campaign ids the service never touches.</summary>
+    /// <summary>Campaign ids the service never touches; adding one also stops its messages already queued.</summary>
     public List<string> ExcludedCampaigns { get; set; } = [];
+
+    /// <summary>
+    /// The kill switch: no status change at all, messages already queued or being retried included. They are recorded as
+    /// halted and kept in the <c>interventions-halted</c> queue, to replay deliberately.
+    /// </summary>
+    public bool Halt { get; set; }
+
+    /// <summary>A message planned longer ago than this is stale: recorded, never applied. A backlog from an outage must not replay old weather.</summary>
+    public TimeSpan MaxMessageAge { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Whether status changes are stopped: <see cref="Halt"/>, or a dry run.</summary>
+    public bool StopsChanges => Halt || Mode == PolicyMode.DryRun;
 }

@@ -31,6 +31,11 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
             failures.Add($"{section}:ClearFor", options.ClearFor, "a time span of 00:00:00 or more, such as 00:30:00");
         }
 
+        if (options.MaxMessageAge < TimeSpan.FromMinutes(1) || options.MaxMessageAge > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{section}:MaxMessageAge", options.MaxMessageAge, "a time span from 00:01:00 to 1.00:00:00, such as 01:00:00");
+        }
+
         if (options.LookAhead < TimeSpan.Zero)
         {
             failures.Add($"{section}:LookAhead", options.LookAhead, "a time span of 00:00:00 or more, such as 03:00:00");

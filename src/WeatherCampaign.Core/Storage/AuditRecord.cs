@@ -18,6 +18,12 @@ public enum AuditOutcome
     Released,
     ManualHold,
     ManualRelease,
+
+    /// <summary>The kill switch stopped the message; it waits in <c>interventions-halted</c>.</summary>
+    Halted,
+
+    /// <summary>The message was planned longer ago than <c>Policy:MaxMessageAge</c>: never applied.</summary>
+    Stale,
 }
 
 /// <summary>
