@@ -107,6 +107,26 @@ public sealed class GenesysOrg(TimeProvider time)
 
     public JsonObject? SetStatusAsPerson(string id, string status) => EditAsPerson(id, body => body[StatusField] = status);
 
+    /// <summary>
+    /// The platform changes the status itself (a campaign that ran out of contacts completes, a forced off) and, as this
+    /// simulator assumes, leaves the version alone: a PUT from the body read before then meets the transition rules.
+    /// </summary>
+    public JsonObject? SetStatusAsPlatform(string id, string status)
+    {
+        lock (_gate)
+        {
+            if (!_campaigns.TryGetValue(id, out var entry))
+            {
+                return null;
+            }
+
+            var body = Copy(entry.Body);
+            body[StatusField] = status;
+            _campaigns[id] = new Entry(body);
+            return Copy(body);
+        }
+    }
+
     public bool Delete(string id)
     {
         lock (_gate)
