@@ -104,7 +104,13 @@ public sealed partial class GenesysCloudClient(
                 return new StatusChange(StatusChangeOutcome.Gone, null);
             }
 
-            switch (Decide(body.Status, target))
+            var step = Decide(body.Status, target);
+            if (step != Step.Put)
+            {
+                bodies.Remember(body); // nothing was sent, so the body is as current as it was
+            }
+
+            switch (step)
             {
                 case Step.AlreadyThere:
                     return new StatusChange(StatusChangeOutcome.AlreadyInStatus, body.ToCampaign(Options.RegionFromDivision), unanswered);
