@@ -93,7 +93,7 @@ public sealed partial class GenesysCloudClient(
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Only Running and Paused can be asked for."),
         };
         var uri = CampaignUri(campaignId);
-        // The listing holds each campaign's body and version: PUT straight from it (README.md, "Regions on each platform" … "Genesys Cloud").
+        // The listing holds each campaign's body and version: PUT straight from it (README.md, "Genesys Cloud": 1 request per change).
         var body = Options.ReadBeforeChange ? null : bodies.Take(campaignId);
         var unanswered = false;
         for (var conflicts = 0; ; conflicts++)
