@@ -136,10 +136,12 @@ public sealed partial class GenesysCloudClient(
 
             if (response.IsSuccessStatusCode)
             {
-                var answered = GenesysCampaignBody.From(await ReadNodeAsync(response, "status change answer", cancellationToken).ConfigureAwait(false));
-                if (answered is null || answered.Id != campaignId)
+                // The change landed whatever the answer's body says; one that is not the campaign is replaced by a read.
+                var answered = await AnsweredBodyAsync(response, campaignId, cancellationToken).ConfigureAwait(false)
+                    ?? await ReadAsync(campaignId, cancellationToken).ConfigureAwait(false);
+                if (answered is null)
                 {
-                    throw new CampaignApiException("The Genesys Cloud status change answer is not the campaign changed.", response.StatusCode);
+                    return new StatusChange(StatusChangeOutcome.Gone, null);
                 }
 
                 bodies.Remember(answered);
@@ -259,6 +261,19 @@ public sealed partial class GenesysCloudClient(
         catch (CampaignApiException ex) when (ex is not CampaignListingException and not CampaignAuthenticationException)
         {
             throw new CampaignListingException($"The Genesys Cloud campaign listing is incomplete: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task<GenesysCampaignBody?> AnsweredBodyAsync(HttpResponseMessage response, string campaignId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var body = GenesysCampaignBody.From(await ReadNodeAsync(response, "status change answer", cancellationToken).ConfigureAwait(false));
+            return body?.Id == campaignId ? body : null;
+        }
+        catch (CampaignApiException)
+        {
+            return null;
         }
     }
 
