@@ -1,7 +1,7 @@
 namespace CxoneSimulator;
 
 /// <summary>Which simulator endpoint a request reached.</summary>
-public enum SimulatorEndpoint { Unmatched, Token, ListCampaigns, GetCampaign, PatchCampaign, Feed, Control }
+public enum SimulatorEndpoint { Unmatched, Token, ListCampaigns, GetCampaign, PatchCampaign, Feed, Control, GenesysToken, GenesysListCampaigns, GenesysGetCampaign, GenesysPutCampaign }
 
 /// <summary>
 /// One request as received. <paramref name="RawTarget"/> is the request target exactly as sent (path and query,

@@ -72,6 +72,11 @@ internal sealed class RequestPipeline(RequestDelegate next, SimulatorState state
         {
             state.CountTooManyRequests();
             WriteRetryAfter(context, faults.RetryAfterMode, retryAfter);
+            if (Genesys.GenesysRoutes.IsGenesys(endpoint))
+            {
+                Genesys.GenesysEndpoints.WriteRateLimitHeaders(context, retryAfter, faults.RequestsPerSecond);
+            }
+
             await ErrorDocument.Result(StatusCodes.Status429TooManyRequests, "too_many_requests", "Rate limit exceeded.").ExecuteAsync(context);
             return;
         }
@@ -96,7 +101,8 @@ internal sealed class RequestPipeline(RequestDelegate next, SimulatorState state
             }
         }
 
-        if (endpoint is SimulatorEndpoint.ListCampaigns or SimulatorEndpoint.GetCampaign or SimulatorEndpoint.PatchCampaign
+        if ((endpoint is SimulatorEndpoint.ListCampaigns or SimulatorEndpoint.GetCampaign or SimulatorEndpoint.PatchCampaign
+                || Genesys.GenesysRoutes.ScopeFor(endpoint) is not null)
             && !await AuthorizeAsync(context, endpoint))
         {
             return;
@@ -112,7 +118,7 @@ internal sealed class RequestPipeline(RequestDelegate next, SimulatorState state
             state.CountMissingAccept();
         }
 
-        var scope = endpoint == SimulatorEndpoint.PatchCampaign ? SimulatorSeed.WriteScope : SimulatorSeed.ReadScope;
+        var scope = Genesys.GenesysRoutes.ScopeFor(endpoint) ?? (endpoint == SimulatorEndpoint.PatchCampaign ? SimulatorSeed.WriteScope : SimulatorSeed.ReadScope);
         switch (state.TokenAuthority.Check(context.Request.Headers.Authorization.ToString(), scope))
         {
             case TokenCheck.Invalid:

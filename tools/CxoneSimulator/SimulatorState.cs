@@ -29,6 +29,7 @@ public sealed class SimulatorState
         _tokens = new TokenAuthority(TimeProvider, seed.Clients, TimeSpan.FromSeconds(seed.TokenLifetimeSeconds));
         _feeds = new FeedLibrary(TimeProvider);
         Bucket = new RequestBucket(TimeProvider);
+        Genesys = new Genesys.GenesysOrg(TimeProvider);
         _campaigns.Replace(seed.Campaigns);
         foreach (var (name, feed) in seed.Feeds)
         {
@@ -40,6 +41,9 @@ public sealed class SimulatorState
     public TimeProvider TimeProvider { get; }
 
     public SimulatorFaults Faults { get; } = new();
+
+    /// <summary>The simulated Genesys Cloud org (<c>Genesys/</c>), beside the CXone tenant; it shares the clients, tokens and faults.</summary>
+    public Genesys.GenesysOrg Genesys { get; }
 
     /// <summary>The lifetime given to tokens issued from now on.</summary>
     public TimeSpan TokenLifetime

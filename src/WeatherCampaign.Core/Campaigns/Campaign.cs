@@ -30,4 +30,8 @@ public sealed record Campaign(
     IReadOnlyDictionary<string, string> Attributes);
 
 /// <summary>Every campaign of the tenant, read completely (all pages) at one time.</summary>
-public sealed record CampaignListing(IReadOnlyList<Campaign> Campaigns, int PagesRead, DateTimeOffset ReadAt);
+public sealed record CampaignListing(IReadOnlyList<Campaign> Campaigns, int PagesRead, DateTimeOffset ReadAt)
+{
+    /// <summary>The listing platform's own id form, when it has one stricter than <see cref="CampaignId.IsSafe"/>; null for none.</summary>
+    public ICampaignIdForm? IdForm { get; init; }
+}

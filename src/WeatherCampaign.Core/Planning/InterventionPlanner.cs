@@ -39,7 +39,8 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         foreach (var campaign in input.Campaigns.Campaigns)
         {
             // An id that could change a request path is never planned for: it would only be refused later, as a rejected message.
-            if (!CampaignId.IsSafe(campaign.Id, out var unsafeReason))
+            // So is an id not of the listing platform's own form (a Genesys Cloud id that is not a GUID).
+            if (WhyRefused(campaign.Id, input.Campaigns.IdForm) is { } unsafeReason)
             {
                 refused.Add(new RefusedCampaign(campaign, unsafeReason));
                 decisions.Add(new CampaignDecision(campaign, DecisionKind.None, $"unsafe campaign id refused ({unsafeReason}): left alone"));
@@ -69,6 +70,11 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         };
         return plan with { ApprovalNeeded = WhyApprovalNeeded(plan, policy) };
     }
+
+    private static string? WhyRefused(string id, ICampaignIdForm? form) =>
+        !CampaignId.IsSafe(id, out var unsafeReason) ? unsafeReason
+        : form is not null && !form.Fits(id, out var notOfForm) ? notOfForm
+        : null;
 
     private static Intervention ToIntervention(CampaignDecision decision, int index, string cycleId, DateTimeOffset now) => new(
         $"{cycleId}-{index + 1:D5}", cycleId, decision.Campaign.Id, decision.Campaign.Name,

@@ -8,8 +8,11 @@ public sealed class PlatformOptions
     /// <summary>The customer's CXone campaign API (<c>Cxone:*</c> settings).</summary>
     public const string CxoneCampaigns = "cxone-campaigns";
 
+    /// <summary>Genesys Cloud outbound campaigns (<c>GenesysCloud:*</c> settings).</summary>
+    public const string GenesysCloud = "genesys-cloud";
+
     /// <summary>Every kind the service can drive; each is chosen at start-up and switches the whole service.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [CxoneCampaigns];
+    public static readonly IReadOnlyList<string> Kinds = [CxoneCampaigns, GenesysCloud];
 
     /// <summary>One of <see cref="Kinds"/>; the customer's contract unless told otherwise.</summary>
     public string Kind { get; set; } = CxoneCampaigns;
