@@ -1,7 +1,13 @@
 namespace CxoneSimulator;
 
 /// <summary>Which simulator endpoint a request reached.</summary>
-public enum SimulatorEndpoint { Unmatched, Token, ListCampaigns, GetCampaign, PatchCampaign, Feed, Control }
+public enum SimulatorEndpoint
+{
+    Unmatched, Token, ListCampaigns, GetCampaign, PatchCampaign, Feed, Control,
+
+    /// <summary>The CXone Admin API (<c>CxoneAdmin/</c>): its auth host, discovery and skills.</summary>
+    CxoneAdminToken, CxoneAdminDiscovery, ListSkills, GetSkill, StopSkill, StartSkill,
+}
 
 /// <summary>
 /// One request as received. <paramref name="RawTarget"/> is the request target exactly as sent (path and query,

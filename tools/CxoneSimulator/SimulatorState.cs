@@ -29,6 +29,7 @@ public sealed class SimulatorState
         _tokens = new TokenAuthority(TimeProvider, seed.Clients, TimeSpan.FromSeconds(seed.TokenLifetimeSeconds));
         _feeds = new FeedLibrary(TimeProvider);
         Bucket = new RequestBucket(TimeProvider);
+        CxoneAdmin = new CxoneAdmin.CxoneAdminState(TimeProvider);
         _campaigns.Replace(seed.Campaigns);
         foreach (var (name, feed) in seed.Feeds)
         {
@@ -40,6 +41,9 @@ public sealed class SimulatorState
     public TimeProvider TimeProvider { get; }
 
     public SimulatorFaults Faults { get; } = new();
+
+    /// <summary>The NICE CXone Admin API tenant (<c>/cxone-auth</c>, <c>/cxone-api</c>).</summary>
+    public CxoneAdmin.CxoneAdminState CxoneAdmin { get; }
 
     /// <summary>The lifetime given to tokens issued from now on.</summary>
     public TimeSpan TokenLifetime
@@ -75,7 +79,11 @@ public sealed class SimulatorState
 
     public void AddClient(SeedClient client) => _tokens.UpsertClient(client);
 
-    public void RevokeAllTokens() => _tokens.RevokeAll();
+    public void RevokeAllTokens()
+    {
+        _tokens.RevokeAll();
+        CxoneAdmin.RevokeAllTokens();
+    }
 
     /// <summary>Every non-control request received (oldest first; the oldest are dropped past 100,000).</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -127,6 +135,7 @@ public sealed class SimulatorState
         }
 
         _feeds.ResetStatistics();
+        CxoneAdmin.ResetCounters();
     }
 
     public void ClearRequests()
