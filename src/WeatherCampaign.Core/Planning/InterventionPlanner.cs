@@ -10,7 +10,7 @@ namespace WeatherCampaign.Core.Planning;
 /// The heart of the service, with no I/O: from one cycle's alerts, campaigns and ledger, decide which campaigns to pause and
 /// resume. The rules are numbered as in the README's "The planner's rules".
 /// </summary>
-public sealed class InterventionPlanner(RegionCatalog catalog)
+public sealed class InterventionPlanner(RegionCatalog catalog, ICampaignIdForm? idForm = null)
 {
     /// <summary>Operators opt a campaign out with this custom attribute set to "off".</summary>
     public const string AutomationAttribute = "weather_automation";
@@ -38,8 +38,8 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         int running = 0, affected = 0;
         foreach (var campaign in input.Campaigns.Campaigns)
         {
-            // An id that could change a request path is never planned for: it would only be refused later, as a rejected message.
-            if (!CampaignId.IsSafe(campaign.Id, out var unsafeReason))
+            // An id that could change a request path, or is not the platform's form, is never planned for: it would only be refused later.
+            if (!CampaignId.IsSafe(campaign.Id, out var unsafeReason) || (unsafeReason = idForm?.WhyNot(campaign.Id)) is not null)
             {
                 refused.Add(new RefusedCampaign(campaign, unsafeReason));
                 decisions.Add(new CampaignDecision(campaign, DecisionKind.None, $"unsafe campaign id refused ({unsafeReason}): left alone"));
