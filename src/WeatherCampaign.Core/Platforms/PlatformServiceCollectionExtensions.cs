@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Platforms.CxoneSkills;
 using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Platforms;
@@ -20,6 +21,10 @@ public static class PlatformServiceCollectionExtensions
         if (string.Equals(kind, PlatformOptions.CxoneCampaigns, StringComparison.OrdinalIgnoreCase))
         {
             services.AddCxoneCampaigns(configuration);
+        }
+        else if (string.Equals(kind, PlatformOptions.CxoneSkills, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddCxoneSkills(configuration);
         }
 
         return services;
