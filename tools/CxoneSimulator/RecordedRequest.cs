@@ -1,7 +1,16 @@
 namespace CxoneSimulator;
 
 /// <summary>Which simulator endpoint a request reached.</summary>
-public enum SimulatorEndpoint { Unmatched, Token, ListCampaigns, GetCampaign, PatchCampaign, Feed, Control, GenesysToken, GenesysListCampaigns, GenesysGetCampaign, GenesysPutCampaign }
+public enum SimulatorEndpoint
+{
+    Unmatched, Token, ListCampaigns, GetCampaign, PatchCampaign, Feed, Control,
+
+    /// <summary>The Genesys Cloud org (<c>Genesys/</c>): its login host and outbound campaigns.</summary>
+    GenesysToken, GenesysListCampaigns, GenesysGetCampaign, GenesysPutCampaign,
+
+    /// <summary>The CXone Admin API (<c>CxoneAdmin/</c>): its auth host, discovery and skills.</summary>
+    CxoneAdminToken, CxoneAdminDiscovery, ListSkills, GetSkill, StopSkill, StartSkill,
+}
 
 /// <summary>
 /// One request as received. <paramref name="RawTarget"/> is the request target exactly as sent (path and query,

@@ -58,6 +58,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         FeedEndpoint.Map(app);
         Genesys.GenesysEndpoints.Map(app);
         ControlEndpoints.Map(app);
+        CxoneAdmin.AdminAuthEndpoints.Map(app);
+        CxoneAdmin.AdminSkillEndpoints.Map(app);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -30,6 +30,7 @@ public sealed class SimulatorState
         _feeds = new FeedLibrary(TimeProvider);
         Bucket = new RequestBucket(TimeProvider);
         Genesys = new Genesys.GenesysOrg(TimeProvider);
+        CxoneAdmin = new CxoneAdmin.CxoneAdminState(TimeProvider);
         _campaigns.Replace(seed.Campaigns);
         foreach (var (name, feed) in seed.Feeds)
         {
@@ -44,6 +45,9 @@ public sealed class SimulatorState
 
     /// <summary>The simulated Genesys Cloud org (<c>Genesys/</c>), beside the CXone tenant; it shares the clients, tokens and faults.</summary>
     public Genesys.GenesysOrg Genesys { get; }
+
+    /// <summary>The NICE CXone Admin API tenant (<c>/cxone-auth</c>, <c>/cxone-api</c>).</summary>
+    public CxoneAdmin.CxoneAdminState CxoneAdmin { get; }
 
     /// <summary>The lifetime given to tokens issued from now on.</summary>
     public TimeSpan TokenLifetime
@@ -79,7 +83,11 @@ public sealed class SimulatorState
 
     public void AddClient(SeedClient client) => _tokens.UpsertClient(client);
 
-    public void RevokeAllTokens() => _tokens.RevokeAll();
+    public void RevokeAllTokens()
+    {
+        _tokens.RevokeAll();
+        CxoneAdmin.RevokeAllTokens();
+    }
 
     /// <summary>Every non-control request received (oldest first; the oldest are dropped past 100,000).</summary>
     public IReadOnlyList<RecordedRequest> Requests
@@ -131,6 +139,7 @@ public sealed class SimulatorState
         }
 
         _feeds.ResetStatistics();
+        CxoneAdmin.ResetCounters();
     }
 
     public void ClearRequests()

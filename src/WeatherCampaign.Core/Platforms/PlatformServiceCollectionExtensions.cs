@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Platforms.GenesysCloud;
+using WeatherCampaign.Core.Platforms.CxoneSkills;
 using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Platforms;
@@ -25,6 +26,10 @@ public static class PlatformServiceCollectionExtensions
         else if (string.Equals(kind, PlatformOptions.GenesysCloud, StringComparison.OrdinalIgnoreCase))
         {
             services.AddGenesysCloud(configuration);
+        }
+        else if (string.Equals(kind, PlatformOptions.CxoneSkills, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddCxoneSkills(configuration);
         }
 
         return services;
