@@ -3,38 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace WeatherCampaign.Core.Campaigns;
 
-/// <summary>Credentials from Key Vault, cached until the token endpoint says they no longer work.</summary>
+/// <summary>The CXone campaign API's credentials from Key Vault (<c>KeyVault:*SecretName</c>), cached until the token endpoint says they no longer work.</summary>
 public sealed class KeyVaultCredentialSource(SecretClient secrets, IOptions<KeyVaultOptions> options) : ICxoneCredentialSource
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private CxoneCredentials? _cached;
+    private readonly VaultCredentials<CxoneCredentials> _vault = new(async cancellationToken => new CxoneCredentials(
+        await secrets.ReadValueAsync(options.Value.ClientIdSecretName, cancellationToken).ConfigureAwait(false),
+        await secrets.ReadValueAsync(options.Value.ClientSecretSecretName, cancellationToken).ConfigureAwait(false)));
 
-    public async ValueTask<CxoneCredentials> GetAsync(bool refresh, CancellationToken cancellationToken)
-    {
-        var seen = _cached;
-        if (seen is not null && !refresh)
-        {
-            return seen;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Another caller may have re-read the vault while this one waited.
-            if (_cached is not null && !ReferenceEquals(_cached, seen))
-            {
-                return _cached;
-            }
-
-            var names = options.Value;
-            var id = await secrets.GetSecretAsync(names.ClientIdSecretName, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var secret = await secrets.GetSecretAsync(names.ClientSecretSecretName, cancellationToken: cancellationToken).ConfigureAwait(false);
-            _cached = new CxoneCredentials(id.Value.Value, secret.Value.Value);
-            return _cached;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public ValueTask<CxoneCredentials> GetAsync(bool refresh, CancellationToken cancellationToken) => _vault.GetAsync(refresh, cancellationToken);
 }

@@ -19,14 +19,11 @@ public sealed partial class CxoneAdminSession(
     TimeProvider timeProvider,
     ILogger<CxoneAdminSession> logger) : ICampaignTokenSource
 {
-    private readonly SemaphoreSlim _tokenGate = new(1, 1);
+    private readonly TokenCache _tokens = new(timeProvider);
     private readonly SemaphoreSlim _discoveryGate = new(1, 1);
-    private CachedToken? _token;
     private string? _refreshToken;
     private string? _tenantId;
     private DiscoveredApi? _api;
-
-    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
 
     private sealed record DiscoveredApi(string TenantId, Uri Base);
 
@@ -44,14 +41,7 @@ public sealed partial class CxoneAdminSession(
         return GetTokenAsync(cancellationToken);
     }
 
-    public void Invalidate(string rejected)
-    {
-        var token = _token;
-        if (token is not null && token.Value == rejected)
-        {
-            Interlocked.CompareExchange(ref _token, null, token);
-        }
-    }
+    public void Invalidate(string rejected) => _tokens.Invalidate(rejected);
 
     /// <summary>
     /// The Admin API base, <c>{api_endpoint}/inContactAPI/services/{ApiVersion}/</c>, discovered once per tenant. Throws a
@@ -103,34 +93,11 @@ public sealed partial class CxoneAdminSession(
         }
     }
 
-    private async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
-    {
-        var token = _token;
-        if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
-        {
-            return token.Value;
-        }
-
-        await _tokenGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            token = _token;
-            if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
-            {
-                return token.Value;
-            }
-
-            _token = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
-            return _token.Value;
-        }
-        finally
-        {
-            _tokenGate.Release();
-        }
-    }
+    private ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) =>
+        _tokens.GetAsync(RequestTokenAsync, cancellationToken);
 
     /// <summary>The refresh grant when a refresh token is held; the password grant when there is none or it is refused.</summary>
-    private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
+    private async Task<IssuedToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
         var creds = await credentials.GetAsync(refresh: false, cancellationToken).ConfigureAwait(false);
         if (_refreshToken is { } refresh)
@@ -182,7 +149,7 @@ public sealed partial class CxoneAdminSession(
     // NICE documents no error codes for the token endpoint: a refused grant may come back as 400 (OAuth's invalid_grant) or 401.
     private static bool IsRefusal(HttpStatusCode status) => status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 
-    private async Task<CachedToken> ReadTokenAsync(HttpResponseMessage response, string grant, CancellationToken cancellationToken)
+    private async Task<IssuedToken> ReadTokenAsync(HttpResponseMessage response, string grant, CancellationToken cancellationToken)
     {
         await CampaignHttp.EnsureSuccessAsync(response, "CXone token request").ConfigureAwait(false);
         var body = await CampaignHttp.ReadJsonAsync<TokenAnswer>(response, "CXone token answer", cancellationToken).ConfigureAwait(false);
@@ -200,7 +167,7 @@ public sealed partial class CxoneAdminSession(
         var buffer = TimeSpan.FromTicks(Math.Min(options.Value.TokenRefreshBuffer.Ticks, lifetime.Ticks / 2));
         var refreshAt = timeProvider.GetUtcNow() + lifetime - buffer;
         LogTokenIssued(logger, grant, body.ExpiresIn, refreshAt);
-        return new CachedToken(body.AccessToken, refreshAt);
+        return new IssuedToken(body.AccessToken, refreshAt);
     }
 
     private sealed record TokenAnswer(

@@ -19,10 +19,7 @@ public sealed partial class GenesysTokenProvider(
     TimeProvider timeProvider,
     ILogger<GenesysTokenProvider> logger) : ICampaignTokenSource
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private CachedToken? _token;
-
-    private sealed record CachedToken(string Value, DateTimeOffset RefreshAt);
+    private readonly TokenCache _tokens = new(timeProvider);
 
     /// <summary>A token for a request under the API host (<see cref="GenesysCloudOptions.ApiUri"/>); any other target is refused.</summary>
     public ValueTask<string> GetTokenAsync(Uri target, CancellationToken cancellationToken)
@@ -34,43 +31,13 @@ public sealed partial class GenesysTokenProvider(
             : throw new CampaignApiException($"A request to {target.GetLeftPart(UriPartial.Authority)} would carry the Genesys Cloud token; only {api} may.");
     }
 
-    private async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
-    {
-        var token = _token;
-        if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
-        {
-            return token.Value;
-        }
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            token = _token;
-            if (token is not null && timeProvider.GetUtcNow() < token.RefreshAt)
-            {
-                return token.Value;
-            }
-
-            _token = await RequestTokenAsync(cancellationToken).ConfigureAwait(false);
-            return _token.Value;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) =>
+        _tokens.GetAsync(RequestTokenAsync, cancellationToken);
 
     /// <summary>Forgets <paramref name="rejected"/> if it is still the cached token, so that many callers rejected at once cause one refresh.</summary>
-    public void Invalidate(string rejected)
-    {
-        var token = _token;
-        if (token is not null && token.Value == rejected)
-        {
-            Interlocked.CompareExchange(ref _token, null, token);
-        }
-    }
+    public void Invalidate(string rejected) => _tokens.Invalidate(rejected);
 
-    private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
+    private async Task<IssuedToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
         var creds = await credentials.GetAsync(refresh: false, cancellationToken).ConfigureAwait(false);
         using var first = await PostAsync(creds, cancellationToken).ConfigureAwait(false);
@@ -97,7 +64,7 @@ public sealed partial class GenesysTokenProvider(
         return await CampaignHttp.SendAsync(httpClientFactory, GenesysCloudClient.ClientName, request, "Genesys Cloud token request", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<CachedToken> ReadTokenAsync(HttpResponseMessage response, string clientId, CancellationToken cancellationToken)
+    private async Task<IssuedToken> ReadTokenAsync(HttpResponseMessage response, string clientId, CancellationToken cancellationToken)
     {
         switch (response.StatusCode)
         {
@@ -121,7 +88,7 @@ public sealed partial class GenesysTokenProvider(
         var buffer = TimeSpan.FromTicks(Math.Min(options.Value.TokenRefreshBuffer.Ticks, lifetime.Ticks / 2));
         var refreshAt = timeProvider.GetUtcNow() + lifetime - buffer;
         LogTokenIssued(logger, body.ExpiresIn, refreshAt);
-        return new CachedToken(body.AccessToken, refreshAt);
+        return new IssuedToken(body.AccessToken, refreshAt);
     }
 
     private sealed record TokenResponse(
