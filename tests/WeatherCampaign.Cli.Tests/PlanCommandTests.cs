@@ -99,6 +99,7 @@ public sealed class PlanCommandTests
     [DataRow("Cxone:PageSize", "0", "Cxone:PageSize '0' is not a whole number from 1 to 500.", DisplayName = "a number out of range")]
     [DataRow("Cxone:BaseUrl", "not-a-url", "Cxone:BaseUrl 'not-a-url' is not an absolute http(s) URL without a query or fragment, such as https://acme.niceincontact.com.", DisplayName = "a URL")]
     [DataRow("Policy:ClearFor", "soon", "Policy:ClearFor 'soon' is not a time span ([d.]hh:mm:ss, such as 00:30:00).", DisplayName = "a time span")]
+    [DataRow("Platform:Kind", "amazon-connect", "Platform:Kind 'amazon-connect' is not one of cxone-campaigns, genesys-cloud, cxone-skills.", DisplayName = "a platform")]
     public async Task Plan_with_an_invalid_setting_prints_one_line_naming_it_its_value_and_the_allowed_values_and_exits_2(string key, string value, string line)
     {
         await using var tenant = await Storm.StartAsync(s => s[key] = value);
