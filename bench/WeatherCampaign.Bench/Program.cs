@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using WeatherCampaign.Bench.Cycle;
 using WeatherCampaign.Bench.Micro;
+using WeatherCampaign.Core.Platforms;
 using WeatherCampaign.DevTools;
 
 var command = args.FirstOrDefault() ?? "cycle";
@@ -31,6 +32,8 @@ switch (command)
                       --no-baseline   skip the one-at-a-time strategy
                       --storage azurite|memory|both   ledger and audit trail in Azurite, in process memory, or each in turn (default both)
                       --listing-concurrency <n>   override Cxone:ListingConcurrency
+                      --platform cxone-campaigns|genesys-cloud|cxone-skills|all   instead of the standard cases, 200 campaigns
+                                      on that platform (or each in turn) at its default pace, the simulator limited to it
                       --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
@@ -49,7 +52,15 @@ async Task<int> RunCycleAsync(string[] options)
         null or "both" => [StorageMode.Azurite, StorageMode.Memory],
         var mode => [Enum.Parse<StorageMode>(mode, ignoreCase: true)],
     };
-    var cases = CycleCase.Standard.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+    var platform = Option(options, "--platform");
+    IReadOnlyList<CycleCase> chosen = platform switch
+    {
+        null => CycleCase.Standard,
+        "all" => [.. PlatformOptions.Kinds.Select(CycleCase.AtDefaultPace)],
+        _ when PlatformOptions.Kinds.Contains(platform) => [CycleCase.AtDefaultPace(platform)],
+        _ => throw new ArgumentException($"--platform {platform}: expected one of {string.Join(", ", PlatformOptions.Kinds)} or all."),
+    };
+    var cases = chosen.Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
     using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(20)); // every load loop is bounded; this bounds the run
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; bounded.Cancel(); };
     var clock = Stopwatch.StartNew();
@@ -69,6 +80,10 @@ async Task<int> RunCycleAsync(string[] options)
     foreach (var storage in storages)
     {
         await harness.RunAsync(new CycleCase(80, 0, 1_000, TimeSpan.FromSeconds(10)), storage, baseline: true, _ => { }, bounded.Token);
+        foreach (var kind in cases.Select(c => c.Platform).Where(k => k != PlatformOptions.CxoneCampaigns).Distinct())
+        {
+            await harness.RunAsync(new CycleCase(20, 0, 1_000, TimeSpan.FromSeconds(10), kind), storage, baseline: false, _ => { }, bounded.Token);
+        }
     }
 
     var results = new List<CaseResult>();
@@ -84,7 +99,7 @@ async Task<int> RunCycleAsync(string[] options)
     var report = CycleReport.Markdown(results, harness.HostQueues, harness.ListingConcurrency, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(report);
-    var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}.md");
+    var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}{(platform is null ? "" : "-platform-" + platform)}.md");
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     await File.WriteAllTextAsync(path, report);
     Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");

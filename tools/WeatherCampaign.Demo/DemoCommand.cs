@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using CxoneSimulator;
 using Microsoft.Extensions.Configuration;
 using WeatherCampaign.Cli;
+using WeatherCampaign.Core.Platforms;
+using WeatherCampaign.Demo.Platforms;
 using WeatherCampaign.DevTools;
 
 namespace WeatherCampaign.Demo;
@@ -29,21 +30,29 @@ internal static class DemoCommand
         {
             Description = "Log what the service does (information level) to standard error.",
         };
+        var platform = new Option<string>("--platform")
+        {
+            Description = "The platform the story runs on, in the simulator: the CXone campaign API (default), Genesys Cloud or CXone Personal Connection skills.",
+            HelpName = "KIND",
+            DefaultValueFactory = _ => PlatformOptions.CxoneCampaigns,
+        };
+        platform.AcceptOnlyFromAmong([.. PlatformOptions.Kinds]);
         var command = new RootCommand(
             "Run the whole story locally on built-in settings (needs Node.js for Azurite; runs 'npm ci' if node_modules is missing): " +
             "start Azurite and a simulated CXone tenant, serve an NWS feed with a hurricane and a blizzard, pause, clear the weather, resume, " +
             "and print the tables and the audit trail. Ignores --settings and the environment's service settings.");
         command.Options.Add(settings);
         command.Options.Add(verbose);
+        command.Options.Add(platform);
         command.SetAction((parse, cancellationToken) => GuardAsync(error, () => ExecuteAsync(
-            output, error, parse.GetValue(verbose), cancellationToken), cancellationToken));
+            output, error, parse.GetValue(verbose), DemoPlatform.For(parse.GetValue(platform)!), cancellationToken), cancellationToken));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(TextWriter output, TextWriter error, bool verbose, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(TextWriter output, TextWriter error, bool verbose, DemoPlatform platform, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        output.WriteLine("WeatherCampaign demo: Azurite, a simulated CXone tenant and an NWS alert feed, all on this machine.");
+        output.WriteLine($"WeatherCampaign demo: Azurite, {platform.Tenant} and an NWS alert feed, all on this machine.");
         output.WriteLine();
 
         output.Write("Starting Azurite (the storage emulator) ... ");
@@ -52,14 +61,15 @@ internal static class DemoCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ready (tables on 127.0.0.1:{azurite.TablePort}, queues on 127.0.0.1:{azurite.QueuePort})."));
 
         output.Write("Starting the CXone simulator ... ");
-        await using var simulator = await SimulatorServer.StartAsync(DemoTenant.Seed(), ct: cancellationToken).ConfigureAwait(false);
-        var before = Statuses(simulator.State);
-        output.WriteLine($"{simulator.BaseAddress}, {before.Count} campaigns.");
+        await using var simulator = await SimulatorServer.StartAsync(DemoTenant.EmptySeed(), ct: cancellationToken).ConfigureAwait(false);
+        platform.Seed(simulator.State, DemoTenant.Campaigns);
+        var before = Rows(platform, simulator.State);
+        output.WriteLine($"{simulator.BaseAddress}{platform.Place}, {before.Count} campaigns.");
 
         var clock = new DemoClock();
         var feed = DemoTenant.StormFeed(clock.GetUtcNow());
         simulator.State.SetFeed(DemoTenant.FeedName, feed, DemoTenant.GeoJson);
-        var settings = DemoTenant.Settings(azurite.ConnectionString, simulator.BaseAddress);
+        var settings = DemoTenant.Settings(azurite.ConnectionString, simulator.BaseAddress, platform);
         var clearFor = TimeSpan.Parse(settings["Policy:ClearFor"]!, CultureInfo.InvariantCulture);
         // Only the demo's settings: nothing the shell exports (Policy__Mode, KeyVault__Uri, ...) leaks in.
         var tool = new CliEnvironment(output, error)
@@ -88,13 +98,14 @@ internal static class DemoCommand
         Prompt(output, "run");
         var firstRun = await StepAsync("run").ConfigureAwait(false);
         output.WriteLine();
-        WriteTenant(simulator.State, before, output);
-        var afterStorm = Statuses(simulator.State);
+        WriteTenant(platform, simulator.State, before, output);
+        var afterStorm = Rows(platform, simulator.State);
 
-        Heading(output, $"3. An operator keeps '{Name(simulator.State, DemoTenant.OperatorHeld)}' paused");
+        var operatorHeld = platform.IdOf(DemoTenant.OperatorHeld);
+        Heading(output, $"3. An operator keeps '{before[operatorHeld].Name}' paused");
         const string reason = "Tampa call center closed after storm damage";
-        Prompt(output, $"holds add {DemoTenant.OperatorHeld} --reason \"{reason}\"");
-        Check(await StepAsync("holds", "add", DemoTenant.OperatorHeld, "--reason", reason, "--by", "demo-operator").ConfigureAwait(false));
+        Prompt(output, $"holds add {operatorHeld} --reason \"{reason}\"");
+        Check(await StepAsync("holds", "add", operatorHeld, "--reason", reason, "--by", "demo-operator").ConfigureAwait(false));
         Prompt(output, "holds");
         Check(await StepAsync("holds").ConfigureAwait(false));
 
@@ -111,14 +122,14 @@ internal static class DemoCommand
         Prompt(output, "run");
         var secondRun = await StepAsync("run").ConfigureAwait(false);
         output.WriteLine();
-        WriteTenant(simulator.State, before, output);
+        WriteTenant(platform, simulator.State, before, output);
 
         Heading(output, "6. The audit trail");
         Prompt(output, "audit");
         Check(await StepAsync("audit").ConfigureAwait(false));
 
         output.WriteLine();
-        var outcome = Conclude(simulator.State, before, afterStorm, firstRun, secondRun, watch.Elapsed, output);
+        var outcome = Conclude(platform, simulator.State, before, afterStorm, firstRun, secondRun, watch.Elapsed, output);
         output.WriteLine("Stopping the simulator and Azurite.");
         return outcome;
     }
@@ -172,20 +183,22 @@ internal static class DemoCommand
 
     /// <summary>Says what happened, and fails the demo when the service did something it must never do.</summary>
     private static int Conclude(
-        SimulatorState state, IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> afterStorm,
+        DemoPlatform platform, SimulatorState state, IReadOnlyDictionary<string, DemoCampaignRow> before, IReadOnlyDictionary<string, DemoCampaignRow> afterStorm,
         int firstRun, int secondRun, TimeSpan elapsed, TextWriter output)
     {
-        var now = Statuses(state);
-        var paused = afterStorm.Count(c => c.Value == CampaignEntity.Paused && before[c.Key] == CampaignEntity.Running);
-        var resumed = now.Count(c => c.Value == CampaignEntity.Running && afterStorm[c.Key] == CampaignEntity.Paused);
-        var personPausedKept = now[DemoTenant.PersonPaused] == CampaignEntity.Paused;
-        var operatorHeldKept = now[DemoTenant.OperatorHeld] == CampaignEntity.Paused;
-        var allOthersBack = before.Where(c => c.Key != DemoTenant.OperatorHeld).All(c => now[c.Key] == c.Value);
+        var now = Rows(platform, state);
+        var operatorHeld = platform.IdOf(DemoTenant.OperatorHeld);
+        var personPaused = platform.IdOf(DemoTenant.PersonPaused);
+        var paused = afterStorm.Count(c => c.Value.State == DemoState.Paused && before[c.Key].State == DemoState.Running);
+        var resumed = now.Count(c => c.Value.State == DemoState.Running && afterStorm[c.Key].State == DemoState.Paused);
+        var personPausedKept = now[personPaused].State == DemoState.Paused;
+        var operatorHeldKept = now[operatorHeld].State == DemoState.Paused;
+        var allOthersBack = before.Where(c => c.Key != operatorHeld).All(c => now.TryGetValue(c.Key, out var row) && row.Status == c.Value.Status);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Demo finished in {elapsed.TotalSeconds:0.0} s: the service paused {paused} campaigns under the storm and resumed {resumed} when the weather had been clear for 30 min."));
-        output.WriteLine($"  '{Name(state, DemoTenant.OperatorHeld)}' stays paused: operator hold{(operatorHeldKept ? "" : " NOT HONOURED")}.");
-        output.WriteLine($"  '{Name(state, DemoTenant.PersonPaused)}' was paused by a person in the hurricane's path: {(personPausedKept ? "never touched, still paused" : "CHANGED BY THE SERVICE")}.");
+        output.WriteLine($"  '{now[operatorHeld].Name}' stays paused: operator hold{(operatorHeldKept ? "" : " NOT HONOURED")}.");
+        output.WriteLine($"  '{now[personPaused].Name}' was paused by a person in the hurricane's path: {(personPausedKept ? "never touched, still paused" : "CHANGED BY THE SERVICE")}.");
         output.WriteLine($"  Every other campaign is back where it started: {(allOthersBack ? "yes" : "NO")}.");
         return firstRun == ExitCodes.Success && secondRun == ExitCodes.Success && personPausedKept && operatorHeldKept && allOthersBack
             ? ExitCodes.Success
@@ -208,33 +221,22 @@ internal static class DemoCommand
         throw new SettingsException("The demo starts Azurite from the WeatherCampaign repository's package-lock.json: run it from a clone of the repository.");
     }
 
-    private static Dictionary<string, string> Statuses(SimulatorState state) =>
-        state.Campaigns.ToDictionary(c => c.Id, c => c.Status, StringComparer.Ordinal);
+    private static Dictionary<string, DemoCampaignRow> Rows(DemoPlatform platform, SimulatorState state) =>
+        platform.Read(state).ToDictionary(c => c.Id, StringComparer.Ordinal);
 
-    private static void WriteTenant(SimulatorState state, IReadOnlyDictionary<string, string> before, TextWriter output)
+    private static void WriteTenant(DemoPlatform platform, SimulatorState state, IReadOnlyDictionary<string, DemoCampaignRow> before, TextWriter output)
     {
         output.WriteLine("The tenant now (simulator):");
+        var personPaused = platform.IdOf(DemoTenant.PersonPaused);
         var table = new TextTable("CAMPAIGN", "ID", "REGION", "STATUS", "NOTE");
-        foreach (var campaign in state.Campaigns.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase))
+        foreach (var campaign in platform.Read(state).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase))
         {
-            var was = before.GetValueOrDefault(campaign.Id);
+            var was = before.GetValueOrDefault(campaign.Id)?.Status;
             var status = was is not null && was != campaign.Status ? $"{campaign.Status} (was {was})" : campaign.Status;
-            table.Add(campaign.Name, campaign.Id, Attribute(campaign, "region"), status, Note(campaign));
+            table.Add(campaign.Name, campaign.Id, campaign.Region, status, campaign.Id == personPaused ? "paused by a person before the storm" : campaign.Note);
         }
         table.WriteTo(output);
     }
-
-    private static string Note(CampaignEntity campaign) => campaign.Id switch
-    {
-        DemoTenant.PersonPaused => "paused by a person before the storm",
-        _ when Attribute(campaign, "weather_automation") == "off" => "weather_automation=off",
-        _ => "",
-    };
-
-    private static string Attribute(CampaignEntity campaign, string name) =>
-        campaign.CustomAttributes?.TryGetValue(name, out var value) == true && value.ValueKind == JsonValueKind.String ? value.GetString() ?? "" : "";
-
-    private static string Name(SimulatorState state, string id) => state.Get(id)?.Name ?? id;
 
     private static void Heading(TextWriter output, string title)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CxoneSimulator;
+using WeatherCampaign.Demo.Platforms;
 
 namespace WeatherCampaign.Demo;
 
@@ -31,33 +32,30 @@ internal static class DemoTenant
     /// <summary>The campaign the demo's operator keeps paused after the storm.</summary>
     public const string OperatorHeld = TampaCollections;
 
-    public static SimulatorSeed Seed() => SimulatorSeed.Default with
-    {
-        Campaigns =
-        [
-            Campaign(NortheastOutreach, "Northeast Outreach Q3", CampaignEntity.Running, "US-NE", "America/New_York"),
-            Campaign(BostonRenewals, "Boston Renewals", CampaignEntity.Running, "UGC:MAZ015", "America/New_York"),
-            Campaign(MaineSurveys, "Maine Member Surveys", CampaignEntity.Running, "US-ME", "America/New_York"),
-            Campaign(NewYorkCollections, "New York Metro Collections", CampaignEntity.Running, "US-NY", "America/New_York"),
-            Campaign(CapeCodReminders, "Cape Cod Appointment Reminders", CampaignEntity.Running, "UGC:MAZ022", "America/New_York", automationOff: true),
-            Campaign(FloridaRenewals, "Florida Statewide Renewals", CampaignEntity.Running, "US-FL", "America/New_York"),
-            Campaign(TampaCollections, "Tampa Bay Collections", CampaignEntity.Running, "UGC:FLZ151,UGC:FLZ251", "America/New_York"),
-            Campaign(MiamiReminders, "Miami Appointment Reminders", CampaignEntity.Paused, "UGC:FLZ173", "America/New_York"),
-            Campaign(GulfWinback, "Gulf States Win-back", CampaignEntity.Running, "US-TX,US-LA", "America/Chicago"),
-            Campaign(TexasWinterPrep, "Texas Winter Prep", CampaignEntity.Draft, "US-TX", "America/Chicago"),
-            Campaign(PacificOutreach, "Pacific Northwest Outreach", CampaignEntity.Running, "US-WA,US-OR", "America/Los_Angeles"),
-            Campaign(CarolinasSurveys, "Carolinas Q2 Surveys", CampaignEntity.Completed, "US-NC,US-SC", "America/New_York"),
-        ],
-        Feeds = new Dictionary<string, SeedFeed>(),
-    };
+    /// <summary>The demo's campaigns, in the CXone campaign API's words; each platform seeds them its own way (<see cref="DemoPlatform.Seed"/>).</summary>
+    public static IReadOnlyList<DemoCampaign> Campaigns { get; } =
+    [
+        new(NortheastOutreach, "Northeast Outreach Q3", CampaignEntity.Running, "US-NE", "America/New_York"),
+        new(BostonRenewals, "Boston Renewals", CampaignEntity.Running, "UGC:MAZ015", "America/New_York"),
+        new(MaineSurveys, "Maine Member Surveys", CampaignEntity.Running, "US-ME", "America/New_York"),
+        new(NewYorkCollections, "New York Metro Collections", CampaignEntity.Running, "US-NY", "America/New_York"),
+        new(CapeCodReminders, "Cape Cod Appointment Reminders", CampaignEntity.Running, "UGC:MAZ022", "America/New_York", AutomationOff: true),
+        new(FloridaRenewals, "Florida Statewide Renewals", CampaignEntity.Running, "US-FL", "America/New_York"),
+        new(TampaCollections, "Tampa Bay Collections", CampaignEntity.Running, "UGC:FLZ151,UGC:FLZ251", "America/New_York"),
+        new(MiamiReminders, "Miami Appointment Reminders", CampaignEntity.Paused, "UGC:FLZ173", "America/New_York"),
+        new(GulfWinback, "Gulf States Win-back", CampaignEntity.Running, "US-TX,US-LA", "America/Chicago"),
+        new(TexasWinterPrep, "Texas Winter Prep", CampaignEntity.Draft, "US-TX", "America/Chicago"),
+        new(PacificOutreach, "Pacific Northwest Outreach", CampaignEntity.Running, "US-WA,US-OR", "America/Los_Angeles"),
+        new(CarolinasSurveys, "Carolinas Q2 Surveys", CampaignEntity.Completed, "US-NC,US-SC", "America/New_York"),
+    ];
+
+    /// <summary>The simulator starts with its local OAuth client and nothing else; the platform is seeded after.</summary>
+    public static SimulatorSeed EmptySeed() => SimulatorSeed.Default with { Campaigns = [], Feeds = new Dictionary<string, SeedFeed>() };
 
     /// <summary>The settings the demo runs on, in memory: nothing from the environment or a settings file leaks in.</summary>
-    public static Dictionary<string, string?> Settings(string storageConnectionString, string simulatorBaseAddress) => new()
+    public static Dictionary<string, string?> Settings(string storageConnectionString, string simulatorBaseAddress, DemoPlatform platform) => new(platform.Settings(simulatorBaseAddress))
     {
         ["AzureWebJobsStorage"] = storageConnectionString,
-        ["Cxone:BaseUrl"] = simulatorBaseAddress,
-        ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
-        ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
         ["Weather:Feeds:0:Url"] = $"{simulatorBaseAddress}/feeds/{FeedName}",
         ["Weather:Feeds:0:Name"] = FeedName,
         ["Weather:Feeds:0:Format"] = "Nws",
@@ -120,20 +118,5 @@ internal static class DemoTenant
             ?? throw new InvalidOperationException($"The demo fixture {name} is not embedded in the demo.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
-    }
-
-    private static CampaignEntity Campaign(string id, string name, string status, string region, string timezone, bool automationOff = false)
-    {
-        var attributes = new Dictionary<string, JsonElement>(StringComparer.Ordinal)
-        {
-            ["region"] = JsonSerializer.SerializeToElement(region),
-            ["timezone"] = JsonSerializer.SerializeToElement(timezone),
-        };
-        if (automationOff)
-        {
-            attributes["weather_automation"] = JsonSerializer.SerializeToElement("off");
-        }
-
-        return new CampaignEntity(id, name, status, attributes);
     }
 }

@@ -1,11 +1,23 @@
 using System.Globalization;
+using WeatherCampaign.Core.Platforms;
 
 namespace WeatherCampaign.Bench.Cycle;
 
-/// <summary>One tenant shape: N campaigns, L ms per request, a limit of R requests/second (and <c>Cxone:RequestsPerSecond</c> = R).</summary>
-internal sealed record CycleCase(int Campaigns, int LatencyMs, double RequestsPerSecond, TimeSpan BaselineCap)
+/// <summary>
+/// One tenant shape: N campaigns on a platform, L ms per request, a limit of R requests/second (on the CXone campaign API
+/// <c>Cxone:RequestsPerSecond</c> = R; on the other platforms R is their default pace, left as it is).
+/// </summary>
+internal sealed record CycleCase(int Campaigns, int LatencyMs, double RequestsPerSecond, TimeSpan BaselineCap, string Platform = PlatformOptions.CxoneCampaigns)
 {
-    public string Name => string.Create(CultureInfo.InvariantCulture, $"N={Campaigns:N0} L={LatencyMs}ms R={RequestsPerSecond:0.#}");
+    public string Name => string.Create(CultureInfo.InvariantCulture,
+        $"{(Platform == PlatformOptions.CxoneCampaigns ? "" : Platform + " ")}N={Campaigns:N0} L={LatencyMs}ms R={RequestsPerSecond:0.#}");
+
+    /// <summary>
+    /// The per-platform case: 200 campaigns (a quarter to pause) at the platform's default pace, the simulator limited to
+    /// that pace; at 5 requests/second its first cycle needs about 11 s.
+    /// </summary>
+    public static CycleCase AtDefaultPace(string platform) =>
+        new(200, 20, new CyclePlatform(platform).DefaultRequestsPerSecond, TimeSpan.FromSeconds(60), platform);
 
     public static IReadOnlyList<CycleCase> Standard { get; } =
     [

@@ -11,6 +11,7 @@ using WeatherCampaign.Bench.Data;
 using WeatherCampaign.Core;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Platforms;
 using WeatherCampaign.Core.Storage;
 using WeatherCampaign.DevTools;
 
@@ -44,32 +45,35 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
 
     public async Task<CaseResult> RunAsync(CycleCase @case, StorageMode storage, bool baseline, Action<string> progress, CancellationToken cancellationToken)
     {
+        var platform = new CyclePlatform(@case.Platform);
         var seed = SimulatorSeed.Generate(@case.Campaigns, Regions, randomSeed: @case.Campaigns);
         var transitions = seed.Campaigns.Count(c => AlertedRegions.Contains(RegionOf(c)));
-        await using var simulator = await SimulatorServer.StartAsync(seed, ct: cancellationToken).ConfigureAwait(false);
+        await using var simulator = await SimulatorServer.StartAsync(seed with { Campaigns = [] }, ct: cancellationToken).ConfigureAwait(false);
+        platform.Seed(simulator.State, seed.Campaigns);
         simulator.State.SetFeed("nws", StormFeed(DateTimeOffset.UtcNow), "application/geo+json");
         simulator.State.Faults.LatencyMs = @case.LatencyMs;
         simulator.State.Faults.RequestsPerSecond = @case.RequestsPerSecond; // Burst 0: the bucket holds one second's worth
         await ResetStorageAsync(cancellationToken).ConfigureAwait(false);
 
         CycleMeasurement first, steady;
-        await using (var service = BuildService(simulator, @case.RequestsPerSecond, storage))
+        await using (var service = BuildService(simulator, platform, @case.RequestsPerSecond, storage))
         {
-            first = await MeasureCycleAsync(service, simulator, storage, "first", minimalTokens: 1, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
+            first = await MeasureCycleAsync(service, simulator, platform, storage, "first", minimalTokens: platform.MinimalBeforeListing, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
             progress($"{@case.Name} [{storage}] first cycle: {Describe(first, @case)}\n    timeline: {Timeline}");
             await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
-            steady = await MeasureCycleAsync(service, simulator, storage, "no-change", minimalTokens: 0, pages: Pages(@case), transitions: 0, cancellationToken).ConfigureAwait(false);
+            steady = await MeasureCycleAsync(service, simulator, platform, storage, "no-change", minimalTokens: 0, pages: Pages(@case), transitions: 0, cancellationToken).ConfigureAwait(false);
             progress($"{@case.Name} [{storage}] no-change cycle: {Describe(steady, @case)}\n    timeline: {Timeline}");
         }
 
-        if (!baseline)
+        // The one-at-a-time script speaks the CXone campaign API only.
+        if (!baseline || @case.Platform != PlatformOptions.CxoneCampaigns)
         {
             return new CaseResult(@case, storage, first, steady, null, false);
         }
 
         simulator.State.Seed(seed.Campaigns);
         await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
-        await using var script = BuildService(simulator, @case.RequestsPerSecond, storage);
+        await using var script = BuildService(simulator, platform, @case.RequestsPerSecond, storage);
         simulator.State.ResetCounters();
         var run = await OneAtATimeBaseline.RunAsync(script.GetRequiredService<IHttpClientFactory>(), AlertedRegions, PageSize, @case.BaselineCap, cancellationToken).ConfigureAwait(false);
         var stats = simulator.State;
@@ -88,13 +92,12 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
     }
 
     private async Task<CycleMeasurement> MeasureCycleAsync(
-        ServiceProvider service, SimulatorServer simulator, StorageMode storage, string kind, int minimalTokens, int pages, int transitions, CancellationToken cancellationToken)
+        ServiceProvider service, SimulatorServer simulator, CyclePlatform platform, StorageMode storage, string kind, int minimalTokens, int pages, int transitions, CancellationToken cancellationToken)
     {
         var poll = service.GetRequiredService<PollWeatherHandler>();
         var apply = service.GetRequiredService<ApplyInterventionHandler>();
         var queue = service.GetRequiredService<StorageClients>().Queue(InterventionQueues.Name);
-        var changesBefore = simulator.State.StatusChanges;
-        simulator.State.ResetCounters();
+        CyclePlatform.ResetCounters(simulator.State);
         simulator.State.ClearRequests();
 
         var startedAt = DateTimeOffset.UtcNow;
@@ -109,34 +112,35 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         var state = simulator.State;
         Timeline = string.Join("; ", state.Requests.GroupBy(r => r.Endpoint).Select(g =>
             string.Create(CultureInfo.InvariantCulture, $"{g.Key} {(g.Min(r => r.Timestamp) - startedAt).TotalSeconds:0.00}..{(g.Max(r => r.Timestamp) - startedAt).TotalSeconds:0.00} s")));
-        var pausedInAlertedRegions = state.Campaigns.Count(c => c.Status == CampaignEntity.Paused && AlertedRegions.Contains(RegionOf(c)));
-        var pausedElsewhere = state.Campaigns.Count(c => c.Status == CampaignEntity.Paused && !AlertedRegions.Contains(RegionOf(c)));
-        var expectedPaused = state.Campaigns.Count(c => AlertedRegions.Contains(RegionOf(c)));
+        var standing = platform.Standing(state);
+        var pausedInAlertedRegions = standing.Count(c => c.Paused && AlertedRegions.Contains(c.Region));
+        var pausedElsewhere = standing.Count(c => c.Paused && !AlertedRegions.Contains(c.Region));
+        var expectedPaused = standing.Count(c => AlertedRegions.Contains(c.Region));
         var done = drain.Failed == 0 && pausedInAlertedRegions == expectedPaused && pausedElsewhere == 0 && cycle.Plan.Verdict == Core.Planning.PlanVerdict.Planned;
         var outcomes = string.Join(", ", drain.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value} {o.Key.ToWire()}"));
         var note = drain.Failed > 0 ? $"{drain.Failed} failed ({drain.FirstError})" : outcomes.Length > 0 ? outcomes : null;
+        var counts = platform.Count(state);
         return new CycleMeasurement(kind, clock.Elapsed, listAndPlan, clock.Elapsed - listAndPlan,
-            state.CountFor(SimulatorEndpoint.Token), state.CountFor(SimulatorEndpoint.ListCampaigns), state.CountFor(SimulatorEndpoint.GetCampaign),
-            state.CountFor(SimulatorEndpoint.PatchCampaign), state.TooManyRequestsCount, minimalTokens, pages, transitions,
-            state.StatusChanges, done, drain.MaxInFlight, note);
+            counts.Tokens, counts.Pages, counts.Gets, counts.Changes, state.TooManyRequestsCount, minimalTokens, pages, transitions,
+            counts.StatusChanges, done, drain.MaxInFlight, note);
     }
 
     /// <summary>Cycles run minutes apart in production, so both token buckets (ours and the tenant's) start full.</summary>
     private static Task WaitForFullBucketsAsync(CycleCase @case, CancellationToken cancellationToken) =>
         Task.Delay(TimeSpan.FromSeconds(1.2), cancellationToken);
 
-    private static string RegionOf(CampaignEntity campaign) => campaign.CustomAttributes?["region"].GetString() ?? "";
+    private static string RegionOf(CampaignEntity campaign) => CyclePlatform.RegionOf(campaign);
 
-    private static int Pages(CycleCase @case) => (@case.Campaigns + PageSize - 1) / PageSize;
-
-    private ServiceProvider BuildService(SimulatorServer simulator, double requestsPerSecond, StorageMode storage)
+    private static int Pages(CycleCase @case)
     {
-        var settings = new Dictionary<string, string?>
+        var pageSize = new CyclePlatform(@case.Platform).PageSize;
+        return (@case.Campaigns + pageSize - 1) / pageSize;
+    }
+
+    private ServiceProvider BuildService(SimulatorServer simulator, CyclePlatform platform, double requestsPerSecond, StorageMode storage)
+    {
+        var settings = new Dictionary<string, string?>(platform.Settings(simulator.BaseAddress, requestsPerSecond))
         {
-            ["Cxone:BaseUrl"] = simulator.BaseAddress,
-            ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
-            ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
-            ["Cxone:RequestsPerSecond"] = requestsPerSecond.ToString(CultureInfo.InvariantCulture),
             ["Weather:Feeds:0:Url"] = simulator.BaseAddress + "/feeds/nws",
             ["Weather:Feeds:0:Format"] = "nws",
             ["Weather:Feeds:0:Name"] = "nws",

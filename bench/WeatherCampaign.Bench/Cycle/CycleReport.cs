@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Platforms;
 
 namespace WeatherCampaign.Bench.Cycle;
 
@@ -23,6 +24,13 @@ internal static class CycleReport
             $"with `Cxone:RequestsPerSecond` = R = the simulator's limit (its bucket holds R). Whole run: {total.TotalMinutes:0.0} min; load average at the end {LoadAverage()}.");
         text.AppendLine();
         text.AppendLine("Requests = token + listing pages + GET + PATCH as the simulator counted them (429 answers included); minimal = token (1 when none is cached) + pages + transitions; ratio = wall ÷ (minimal ÷ R).");
+        if (results.Any(r => r.Case.Platform != PlatformOptions.CxoneCampaigns))
+        {
+            text.AppendLine();
+            text.AppendLine("On genesys-cloud and cxone-skills the service runs at the platform's default pace (R, `GenesysCloud:RequestsPerSecond` and `CxoneAdmin:RequestsPerSecond` left as shipped, `Burst` 2, `PageSize` 100) " +
+                "and the simulator's limit is R. PATCH counts Genesys's PUTs and the skills' stops and starts; on cxone-skills the token figure is token + discovery, and minimal = token + discovery + pages + transitions.");
+        }
+
         text.AppendLine();
         text.AppendLine("| Case | Storage | Cycle | Wall (s) | List+plan (s) | Apply (s) | Requests (tok+pages+GET+PATCH) | Minimal | 429s | Ratio | Max in flight | All done | Outcomes |");
         text.AppendLine("|---|---|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|");
