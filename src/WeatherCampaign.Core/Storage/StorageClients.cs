@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Storage;
 

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 
-namespace WeatherCampaign.Core;
+namespace WeatherCampaign.Core.Settings;
 
 /// <summary>
 /// How the service signs in to Key Vault and storage. In Azure the app setting names the user-assigned identity's
