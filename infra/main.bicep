@@ -68,13 +68,27 @@ param policyMaxPauseShare string = '1'
 @description('Regions__Groups__US_NE: members of the customer US-NE region group, comma-separated. Linux setting names cannot hold a hyphen; the app reads _ as - in group names.')
 param regionGroupUsNe string = 'NY,NJ,PA,CT,RI,MA,VT,NH,ME'
 
+// ---- Network ----
+
+@description('Closed network: VNet integration for the app, private endpoints for blob, queue, table and the vault, no public access to storage or the vault. On by default for prod (prod.bicepparam sets it too).')
+param network bool = environmentName == 'prod'
+
 // ---- Access and alerting ----
 
-@description('Object id of a person or service principal that runs the app locally against these resources; empty grants nothing.')
+@description('Object id of a person or service principal that runs the CLI or the app locally against these resources (queues, tables, secret reads; no blob role); empty grants nothing.')
 param deployerPrincipalId string = ''
 
 @allowed(['User', 'ServicePrincipal', 'Group'])
 param deployerPrincipalType string = 'User'
+
+@description('Object id of the operators who read the audit trail and the holds (Storage Table Data Reader on the two tables); empty grants nothing.')
+param operatorReadersPrincipalId string = ''
+
+@description('Object id of the operators who add and release holds (Storage Table Data Contributor on the ledger table only); empty grants nothing.')
+param operatorHoldsPrincipalId string = ''
+
+@allowed(['User', 'ServicePrincipal', 'Group'])
+param operatorPrincipalType string = 'Group'
 
 @description('Resource id of an action group notified when an intervention fails; empty raises the alert without notifying.')
 param alertActionGroupId string = ''
@@ -92,7 +106,15 @@ var names = {
   plan: 'plan-${workload}-${environmentName}-${token}'
   functionApp: 'func-${workload}-${environmentName}-${token}'
   failedInterventionAlert: 'alert-${workload}-${environmentName}-intervention-failed'
+  virtualNetwork: 'vnet-${workload}-${environmentName}-${token}'
+  natGateway: 'ng-${workload}-${environmentName}-${token}'
+  outboundIp: 'pip-${workload}-${environmentName}-${token}'
 }
+var appSubnetName = 'app'
+var appSubnetId = network ? resourceId('Microsoft.Network/virtualNetworks/subnets', names.virtualNetwork, appSubnetName) : ''
+var queueNames = ['interventions', 'interventions-poison']
+var tableNames = ['weatherholds', 'audit']
+var ledgerTableName = tableNames[0]
 var deploymentContainerName = 'app-package'
 var cxoneClientIdSecretName = 'cxone-client-id'
 var cxoneClientSecretSecretName = 'cxone-client-secret'
@@ -125,8 +147,10 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: deploymentContainerName
-    queueNames: ['interventions', 'interventions-poison']
-    tableNames: ['weatherholds', 'audit']
+    queueNames: queueNames
+    tableNames: tableNames
+    network: network
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
   }
 }
 
@@ -136,6 +160,23 @@ module keyVault 'modules/keyvault.bicep' = {
     name: names.keyVault
     location: location
     tags: tags
+    network: network
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+  }
+}
+
+module networking 'modules/network.bicep' = if (network) {
+  name: 'network'
+  dependsOn: [storage, keyVault]
+  params: {
+    virtualNetworkName: names.virtualNetwork
+    natGatewayName: names.natGateway
+    publicIpName: names.outboundIp
+    location: location
+    tags: tags
+    appSubnetName: appSubnetName
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
   }
 }
 
@@ -148,15 +189,22 @@ module rbac 'modules/rbac.bicep' = {
     storageAccountName: names.storage
     keyVaultName: names.keyVault
     applicationInsightsName: names.applicationInsights
+    queueNames: queueNames
+    tableNames: tableNames
+    ledgerTableName: ledgerTableName
     deployerPrincipalId: deployerPrincipalId
     deployerPrincipalType: deployerPrincipalType
+    operatorReadersPrincipalId: operatorReadersPrincipalId
+    operatorHoldsPrincipalId: operatorHoldsPrincipalId
+    operatorPrincipalType: operatorPrincipalType
   }
 }
 
 module functionApp 'modules/functionapp.bicep' = {
   name: 'functionApp'
-  // The app starts reading its package and queues as soon as it exists: grant its roles first.
-  dependsOn: [storage, monitoring, rbac]
+  // The app starts reading its package and queues as soon as it exists: grant its roles (and, closed, open its
+  // private endpoints) first.
+  dependsOn: [storage, rbac, networking]
   params: {
     planName: names.plan
     name: names.functionApp
@@ -167,6 +215,8 @@ module functionApp 'modules/functionapp.bicep' = {
     storageAccountName: names.storage
     deploymentContainerName: deploymentContainerName
     applicationInsightsName: names.applicationInsights
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    virtualNetworkSubnetId: appSubnetId
     maximumInstanceCount: maximumInstanceCount
     app: {
       pollSchedule: pollSchedule
@@ -208,4 +258,5 @@ output keyVaultName string = keyVault.outputs.name
 output keyVaultUri string = keyVault.outputs.uri
 output applicationInsightsName string = monitoring.outputs.applicationInsightsName
 output managedIdentityClientId string = identity.outputs.clientId
+output network bool = network
 output cxoneSecretNames string[] = [cxoneClientIdSecretName, cxoneClientSecretSecretName]

@@ -9,6 +9,12 @@ param storageAccountName string
 param deploymentContainerName string
 param applicationInsightsName string
 
+@description('Subnet (delegated to Microsoft.App/environments) for outbound VNet integration; empty: no integration.')
+param virtualNetworkSubnetId string = ''
+
+@description('Log Analytics workspace that receives the platform\'s FunctionAppLogs.')
+param logAnalyticsId string
+
 @description('Flex Consumption scale-out ceiling; see infra/README.md for how it combines with Cxone__RequestsPerSecond.')
 @minValue(1)
 @maxValue(1000)
@@ -71,6 +77,8 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
   }
   properties: {
     serverFarmId: plan.id
+    // Outbound through the VNet: storage and the vault are reached on their private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
@@ -85,7 +93,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
         { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
         { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
-        // DefaultAzureCredential (Key Vault, tables) picks the user-assigned identity from this.
+        // The app's ManagedIdentityCredential (Key Vault) takes the user-assigned identity's client id from this.
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
@@ -140,6 +148,19 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     properties: {
       allow: false
     }
+  }
+}
+
+// The newest diagnosticSettings version is this preview (2016-09-01 is the older, non-extension shape the linter offers).
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: [
+      { category: 'FunctionAppLogs', enabled: true }
+    ]
   }
 }
 

@@ -3,6 +3,12 @@ param name string
 param location string
 param tags { *: string }
 
+@description('Closed network: no public endpoint, every request through the private endpoint (network.bicep).')
+param network bool
+
+@description('Log Analytics workspace that receives the vault\'s audit events (every secret read).')
+param logAnalyticsId string
+
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
@@ -17,11 +23,24 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: network ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: network ? 'Deny' : 'Allow'
+      bypass: network ? 'None' : 'AzureServices'
     }
+  }
+}
+
+// The newest diagnosticSettings version is this preview (2016-09-01 is the older, non-extension shape the linter offers).
+#disable-next-line use-recent-api-versions
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: [
+      { category: 'AuditEvent', enabled: true }
+    ]
   }
 }
 

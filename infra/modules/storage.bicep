@@ -6,6 +6,12 @@ param deploymentContainerName string
 param queueNames string[]
 param tableNames string[]
 
+@description('Closed network: no public endpoint, every request through the private endpoints (network.bicep).')
+param network bool
+
+@description('Log Analytics workspace that receives the blob, queue and table read, write and delete logs.')
+param logAnalyticsId string
+
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name
   location: location
@@ -22,10 +28,10 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: network ? 'Disabled' : 'Enabled'
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: network ? 'Deny' : 'Allow'
+      bypass: network ? 'None' : 'AzureServices'
     }
   }
 
@@ -58,6 +64,44 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
         name: tableName
       }
     ]
+  }
+}
+
+// Who read, wrote or deleted what, per service: the audit trail's own audit.
+var storageLogs = [
+  { category: 'StorageRead', enabled: true }
+  { category: 'StorageWrite', enabled: true }
+  { category: 'StorageDelete', enabled: true }
+]
+
+// The newest diagnosticSettings version is this preview (2016-09-01 is the older, non-extension shape the linter offers).
+#disable-next-line use-recent-api-versions
+resource blobDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage::blobService
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: storageLogs
+  }
+}
+
+#disable-next-line use-recent-api-versions
+resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage::queueService
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: storageLogs
+  }
+}
+
+#disable-next-line use-recent-api-versions
+resource tableDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: storage::tableService
+  properties: {
+    workspaceId: logAnalyticsId
+    logs: storageLogs
   }
 }
 

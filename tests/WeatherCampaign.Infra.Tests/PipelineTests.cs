@@ -86,6 +86,112 @@ public sealed class PipelineTests
         CollectionAssert.AreEqual(new[] { "dev", "prod" }, environments.Children.Select(env => Scalar((YamlMappingNode)env, "name")).ToArray());
     }
 
+    [TestMethod]
+    public void Validation_runs_with_no_azure_identity_or_the_what_if_only_connection()
+    {
+        var validate = Stage("Validate_Infra");
+        var tasks = Walk(validate).Where(node => Scalar(node, "task") is not null).ToList();
+        var scripts = Walk(validate).Select(node => Scalar(node, "script") ?? Scalar(node, "inlineScript")).OfType<string>().ToList();
+
+        Assert.IsNotEmpty(tasks);
+        foreach (var task in tasks)
+        {
+            Assert.AreEqual("$(whatIfServiceConnection)", Scalar((YamlMappingNode)task.Children[new YamlScalarNode("inputs")], "azureSubscription"), "Validation uses the what-if-only connection.");
+        }
+
+        Assert.IsTrue(scripts.Any(script => script.Contains("az bicep lint", StringComparison.Ordinal)));
+        Assert.IsTrue(scripts.Any(script => script.Contains("--validation-level ProviderNoRbac", StringComparison.Ordinal)), "What-if checks read permissions only.");
+        foreach (var script in scripts)
+        {
+            Assert.DoesNotContain("deployment group create", script);
+            Assert.DoesNotContain("az group create", script);
+        }
+
+        Assert.AreEqual("weathercampaign-whatif", Variable("whatIfServiceConnection"));
+    }
+
+    [TestMethod]
+    public void Dev_and_prod_deploy_with_their_own_service_connections()
+    {
+        var environments = Environments();
+        var connections = environments.ToDictionary(env => Scalar(env, "name")!, env => Scalar(env, "serviceConnection"));
+        var deploys = Walk(DeployStageTemplate()).Where(node => Scalar(node, "task") is not null).ToList();
+
+        Assert.AreEqual("weathercampaign-dev", connections["dev"]);
+        Assert.AreEqual("weathercampaign-prod", connections["prod"]);
+        Assert.AreNotEqual(connections["dev"], connections["prod"]);
+        Assert.IsFalse(connections.Values.Contains(Variable("whatIfServiceConnection")));
+        Assert.IsNotEmpty(deploys);
+        foreach (var task in deploys)
+        {
+            Assert.AreEqual("${{ env.serviceConnection }}", Scalar((YamlMappingNode)task.Children[new YamlScalarNode("inputs")], "azureSubscription"));
+        }
+
+        Assert.DoesNotContain("azureServiceConnection", File.ReadAllText(Repository.PathOf("azure-pipelines.yml")), "One shared connection for every stage is gone.");
+    }
+
+    [TestMethod]
+    public void Deploy_stages_run_only_on_main_and_prod_only_after_dev()
+    {
+        var stage = DeployStageTemplate();
+        var environments = Environments().ToDictionary(env => Scalar(env, "name")!);
+        var trigger = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)Pipeline.Value.Children[new YamlScalarNode("trigger")]).Children[new YamlScalarNode("branches")]).Children[new YamlScalarNode("include")];
+
+        Assert.AreEqual("and(succeeded(), eq(variables['Build.SourceBranch'], 'refs/heads/main'))", Scalar(stage, "condition"));
+        Assert.AreEqual("Deploy_dev", Scalar(environments["prod"], "dependsOn"));
+        Assert.AreEqual("weathercampaign-${{ env.name }}", Scalar((YamlMappingNode)((YamlSequenceNode)stage.Children[new YamlScalarNode("jobs")])[0], "environment"));
+        CollectionAssert.AreEqual(new[] { "main" }, trigger.Children.Select(branch => ((YamlScalarNode)branch).Value).ToArray());
+    }
+
+    [TestMethod]
+    public void Agent_image_node_and_sdk_are_pinned()
+    {
+        var pool = (YamlMappingNode)Pipeline.Value.Children[new YamlScalarNode("pool")];
+        var useDotNet = (YamlMappingNode)TaskSteps().Single(step => Scalar(step, "task") == "UseDotNet@2").Children[new YamlScalarNode("inputs")];
+        var globalJson = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Repository.PathOf("global.json")))!["sdk"]!;
+
+        Assert.MatchesRegex(@"^ubuntu-\d{2}\.\d{2}$", Scalar(pool, "vmImage")!);
+        foreach (var env in Environments())
+        {
+            var envPool = (YamlMappingNode)env.Children[new YamlScalarNode("pool")];
+            Assert.IsTrue(Scalar(envPool, "name") is not null || Scalar(envPool, "vmImage") is { } image && image != "ubuntu-latest", "A deploy pool is a named pool or a pinned image.");
+        }
+
+        Assert.MatchesRegex(@"^\d+\.\d+\.\d+$", Variable("nodeVersion")!);
+        Assert.AreEqual("true", Scalar(useDotNet, "useGlobalJson"));
+        Assert.IsNull(Scalar(useDotNet, "version"), "The SDK version comes from global.json alone.");
+        Assert.MatchesRegex(@"^\d+\.\d+\.\d{3}$", globalJson["version"]!.ToString());
+        Assert.IsTrue(globalJson["rollForward"]?.ToString() is "latestPatch" or "disable", $"rollForward {globalJson["rollForward"]} lets the SDK move past its feature band.");
+    }
+
+    [TestMethod]
+    public void Prod_entry_matches_prod_bicepparam_and_closes_the_network()
+    {
+        var environments = Environments().ToDictionary(env => Scalar(env, "name")!);
+        var prodParameters = CompiledInfrastructure.Instance.ProdParameters["parameters"]!;
+        var text = File.ReadAllText(Repository.PathOf("azure-pipelines.yml"));
+
+        Assert.AreEqual("true", Scalar(environments["prod"], "network"));
+        Assert.AreEqual("false", Scalar(environments["dev"], "network"));
+        Assert.AreEqual(prodParameters["network"]!["value"]!.ToString().ToLowerInvariant(), Scalar(environments["prod"], "network"));
+        Assert.AreEqual(prodParameters["policyMaxPauseShare"]!["value"]!.ToString(), Scalar(environments["prod"], "policyMaxPauseShare"));
+        Assert.AreEqual(2, text.Split("network=${{ env.network }}").Length - 1, "What-if and deploy both pass the environment's network.");
+        Assert.AreEqual(2, text.Split("policyMaxPauseShare='${{ env.policyMaxPauseShare }}'").Length - 1);
+        Assert.Contains("VNet-connected agent", text);
+    }
+
+    private static YamlMappingNode Stage(string name) =>
+        Walk(Pipeline.Value.Children[new YamlScalarNode("stages")]).Single(node => Scalar(node, "stage") == name);
+
+    /// <summary>The stage the environments loop stamps out once per environment.</summary>
+    private static YamlMappingNode DeployStageTemplate() => Stage("Deploy_${{ env.name }}");
+
+    private static List<YamlMappingNode> Environments() =>
+        ((YamlSequenceNode)((YamlMappingNode)((YamlSequenceNode)Pipeline.Value.Children[new YamlScalarNode("parameters")])[0]).Children[new YamlScalarNode("default")])
+            .Children.Cast<YamlMappingNode>().ToList();
+
+    private static string? Variable(string name) => Scalar((YamlMappingNode)Pipeline.Value.Children[new YamlScalarNode("variables")], name);
+
     private static IEnumerable<YamlMappingNode> TaskSteps() => Walk(Pipeline.Value).Where(node => Scalar(node, "task") is not null);
 
     private static IEnumerable<YamlMappingNode> Walk(YamlNode node)

@@ -165,13 +165,93 @@ public sealed class TemplateSecurityTests
     }
 
     [TestMethod]
-    public void No_role_beyond_the_five_data_roles_appears_anywhere()
+    public void No_role_beyond_the_known_data_roles_appears_anywhere()
     {
         var guids = Regex.Matches(Template.Json.ToJsonString(), "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", RegexOptions.IgnoreCase)
             .Select(match => match.Value.ToLowerInvariant())
             .ToHashSet();
 
         CollectionAssert.AreEquivalent(RoleIds.All.ToArray(), guids.ToArray());
+    }
+
+    [TestMethod]
+    public void App_queue_and_table_roles_are_scoped_to_each_queue_and_table_not_the_account()
+    {
+        var grants = Template.OfType("Microsoft.Authorization/roleAssignments")
+            .Select(resource => (Resource: resource, Assignment: RoleAssignment.From(resource)))
+            .Where(grant => grant.Assignment.Roles.Any(role => role is RoleIds.StorageQueueDataContributor or RoleIds.StorageTableDataContributor or RoleIds.StorageTableDataReader))
+            .ToList();
+
+        Assert.IsNotEmpty(grants);
+        foreach (var (resource, assignment) in grants)
+        {
+            var isQueueRole = assignment.Roles.Single() == RoleIds.StorageQueueDataContributor;
+            var child = isQueueRole ? "Microsoft.Storage/storageAccounts/queueServices/queues" : "Microsoft.Storage/storageAccounts/tableServices/tables";
+            Assert.StartsWith($"[resourceId('{child}', ", assignment.Scope, $"{assignment.Principal} gets {assignment.Roles.Single()} on {assignment.Scope}.");
+        }
+
+        var app = grants.Where(grant => grant.Assignment.Principal.Contains("userAssignedIdentities")).ToList();
+        Assert.HasCount(2, app);
+        foreach (var (resource, assignment) in app)
+        {
+            var list = assignment.Roles.Single() == RoleIds.StorageQueueDataContributor ? "queueNames" : "tableNames";
+            Assert.AreEqual($"[length(parameters('{list}'))]", resource.Json["copy"]?["count"]?.ToString(), "One assignment per queue or table.");
+            Assert.Contains($"parameters('{list}')[copyIndex()]", assignment.Scope);
+        }
+
+        var rbac = app[0].Resource.Deployment;
+        CollectionAssert.AreEquivalent(new[] { "interventions", "interventions-poison" }, rbac.Evaluate(JsonValue.Create("[parameters('queueNames')]"))!.AsArray().Select(name => name!.ToString()).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "weatherholds", "audit" }, rbac.Evaluate(JsonValue.Create("[parameters('tableNames')]"))!.AsArray().Select(name => name!.ToString()).ToArray());
+    }
+
+    [TestMethod]
+    public void Operators_get_one_role_per_task_and_no_blob_queue_or_vault_role()
+    {
+        var readers = RoleAssignments().Where(assignment => assignment.Principal.Contains("operatorReadersPrincipalId")).ToList();
+        var holders = RoleAssignments().Where(assignment => assignment.Principal.Contains("operatorHoldsPrincipalId")).ToList();
+
+        var reader = readers.Single();
+        Assert.AreEqual(RoleIds.StorageTableDataReader, reader.Roles.Single(), "Reading the audit trail and the holds is read only.");
+        Assert.Contains("parameters('tableNames')[copyIndex()]", reader.Scope);
+        Assert.AreEqual("[not(empty(parameters('operatorReadersPrincipalId')))]", reader.Condition);
+
+        var holder = holders.Single();
+        Assert.AreEqual(RoleIds.StorageTableDataContributor, holder.Roles.Single(), "holds add/release writes the ledger.");
+        Assert.AreEqual("[resourceId('Microsoft.Storage/storageAccounts/tableServices/tables', parameters('storageAccountName'), 'default', parameters('ledgerTableName'))]", holder.Scope);
+        Assert.AreEqual("[not(empty(parameters('operatorHoldsPrincipalId')))]", holder.Condition);
+        var rbac = Template.OfType("Microsoft.Authorization/roleAssignments").First(resource => resource.Properties!["principalId"]!.ToString().Contains("operatorHoldsPrincipalId")).Deployment;
+        Assert.AreEqual("weatherholds", rbac.Evaluate(JsonValue.Create("[parameters('ledgerTableName')]"))!.ToString());
+
+        foreach (var name in new[] { "operatorReadersPrincipalId", "operatorHoldsPrincipalId" })
+        {
+            Assert.AreEqual(string.Empty, Template.Json["parameters"]![name]!["defaultValue"]!.ToString());
+        }
+    }
+
+    [TestMethod]
+    public void Only_the_app_identity_holds_a_blob_role_so_nobody_else_can_replace_the_package()
+    {
+        var blob = RoleAssignments().Where(assignment => assignment.Roles.Contains(RoleIds.StorageBlobDataOwner)).ToList();
+        var deployer = RoleAssignments().Where(assignment => assignment.Principal.Contains("deployerPrincipalId")).ToList();
+
+        Assert.IsTrue(blob.Single().Principal.Contains("userAssignedIdentities"), "The app's identity is the one principal with a blob role.");
+        Assert.IsNotEmpty(deployer);
+        Assert.IsFalse(deployer.Any(assignment => assignment.Roles.Contains(RoleIds.StorageBlobDataOwner)), "No Blob Data Owner for the deployer on the account that holds app-package.");
+        CollectionAssert.AreEquivalent(
+            new[] { RoleIds.StorageQueueDataContributor, RoleIds.StorageTableDataContributor, RoleIds.KeyVaultSecretsUser },
+            deployer.SelectMany(assignment => assignment.Roles).ToArray());
+    }
+
+    [TestMethod]
+    public void Prod_parameters_cap_the_pause_share_below_one()
+    {
+        var share = CompiledInfrastructure.Instance.ProdParameters["parameters"]!["policyMaxPauseShare"]!["value"]!.ToString();
+        var settings = TemplateWiringTests.AppSettings(CompiledInfrastructure.Instance.Prod);
+
+        Assert.IsTrue(double.TryParse(share, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value), share);
+        Assert.IsTrue(value is > 0 and < 1, $"prod.bicepparam sets policyMaxPauseShare to {share}.");
+        Assert.AreEqual(share, settings["Policy__MaxPauseShare"]);
+        Assert.AreEqual("prod", CompiledInfrastructure.Instance.ProdParameters["parameters"]!["environmentName"]!["value"]!.ToString());
     }
 
     private static IEnumerable<RoleAssignment> RoleAssignments() =>
@@ -192,7 +272,7 @@ public sealed class TemplateSecurityTests
             return new RoleAssignment(
                 roles,
                 resource.Json["scope"]?.ToString() ?? "(resource group)",
-                resource.Properties!["principalId"]!.ToString(),
+                resource.Deployment.DescribeSymbols(resource.Properties!["principalId"]!.ToString()),
                 resource.Text("principalType"),
                 resource.Condition);
         }
@@ -204,11 +284,12 @@ internal static class RoleIds
     public const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     public const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
     public const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    public const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
     public const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     public const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>
     {
-        StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, KeyVaultSecretsUser, MonitoringMetricsPublisher,
+        StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, StorageTableDataReader, KeyVaultSecretsUser, MonitoringMetricsPublisher,
     };
 }

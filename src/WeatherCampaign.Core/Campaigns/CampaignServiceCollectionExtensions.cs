@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +29,7 @@ public static class CampaignServiceCollectionExtensions
                 return ActivatorUtilities.CreateInstance<SettingsCredentialSource>(sp);
             }
 
-            var client = new SecretClient(new Uri(vault.Value.Uri!), new DefaultAzureCredential());
+            var client = new SecretClient(new Uri(vault.Value.Uri!), AzureCredentials.For(configuration[AzureCredentials.ClientIdSetting]));
             return new KeyVaultCredentialSource(client, vault);
         });
         services.TryAddSingleton<CxoneTokenProvider>();

@@ -1,8 +1,7 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
+using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Storage;
 
@@ -46,9 +45,7 @@ public sealed class StorageClients
                 $"{SettingName} is not set: give a connection string, or {SettingName}__accountName (or __tableServiceUri and __queueServiceUri) for identity-based access.");
         }
 
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new DefaultAzureCredential();
+        var credential = AzureCredentials.For(section["clientId"]);
         return new StorageClients(new TableServiceClient(new Uri(tableUri), credential), new QueueServiceClient(new Uri(queueUri), credential, queueOptions));
     }
 }

@@ -30,6 +30,15 @@ internal sealed class CompiledInfrastructure
     /// <summary>What main.bicepparam compiles to: an ARM deployment parameters file.</summary>
     public JsonObject MainParameters => ReadJson(OutputFor(Path.Combine(Repository.Infra, "main.bicepparam")));
 
+    /// <summary>What prod.bicepparam compiles to.</summary>
+    public JsonObject ProdParameters => ReadJson(OutputFor(Path.Combine(Repository.Infra, "prod.bicepparam")));
+
+    /// <summary>main.bicep as deployed with main.bicepparam (dev): its values in place of the defaults.</summary>
+    public ArmTemplate Dev => new(ReadJson(OutputFor(Path.Combine(Repository.Infra, "main.bicep"))), MainParameters);
+
+    /// <summary>main.bicep as deployed with prod.bicepparam.</summary>
+    public ArmTemplate Prod => new(ReadJson(OutputFor(Path.Combine(Repository.Infra, "main.bicep"))), ProdParameters);
+
     public string OutputFor(string sourceFile) =>
         Path.Combine(OutputDirectory, Path.GetRelativePath(Repository.Infra, sourceFile) + ".json");
 
