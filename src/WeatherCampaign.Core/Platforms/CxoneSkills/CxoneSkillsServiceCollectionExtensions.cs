@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +30,7 @@ public static class CxoneSkillsServiceCollectionExtensions
                 return ActivatorUtilities.CreateInstance<CxoneAdminSettingsCredentialSource>(sp);
             }
 
-            var client = new SecretClient(new Uri(vault.Value.Uri!), new DefaultAzureCredential());
+            var client = new SecretClient(new Uri(vault.Value.Uri!), AzureCredentials.For(configuration[AzureCredentials.ClientIdSetting]));
             return new CxoneAdminKeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<CxoneAdminOptions>>());
         });
         services.TryAddSingleton<CxoneAdminSession>();
