@@ -112,7 +112,7 @@ var names = {
 }
 var appSubnetName = 'app'
 var appSubnetId = network ? resourceId('Microsoft.Network/virtualNetworks/subnets', names.virtualNetwork, appSubnetName) : ''
-var queueNames = ['interventions', 'interventions-poison']
+var queueNames = ['interventions', 'interventions-poison', 'interventions-halted']
 var tableNames = ['weatherholds', 'audit']
 var ledgerTableName = tableNames[0]
 var deploymentContainerName = 'app-package'

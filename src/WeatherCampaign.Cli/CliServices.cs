@@ -78,6 +78,7 @@ internal sealed class CliServices : IAsyncDisposable
             {
                 await storage.Queue(InterventionQueues.Name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 await storage.Queue(InterventionQueues.PoisonName).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                await storage.Queue(InterventionQueues.HaltedName).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             return new CliServices(provider);
         }

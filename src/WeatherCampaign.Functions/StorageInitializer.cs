@@ -1,15 +1,20 @@
 using Microsoft.Extensions.Hosting;
+using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Functions;
 
-/// <summary>Creates the two tables at start-up when they are missing (Azurite, a fresh account); Bicep creates them in Azure.</summary>
-internal sealed class StorageInitializer(HoldLedger ledger, AuditTrail audit) : IHostedService
+/// <summary>
+/// Creates the two tables and the halted queue at start-up when they are missing (Azurite, a fresh account); Bicep creates
+/// them in Azure. The host creates its trigger queues itself.
+/// </summary>
+internal sealed class StorageInitializer(HoldLedger ledger, AuditTrail audit, StorageClients storage) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await ledger.EnsureCreatedAsync(cancellationToken);
         await audit.EnsureCreatedAsync(cancellationToken);
+        await storage.Queue(InterventionQueues.HaltedName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -200,7 +200,7 @@ public sealed class TemplateSecurityTests
         }
 
         var rbac = app[0].Resource.Deployment;
-        CollectionAssert.AreEquivalent(new[] { "interventions", "interventions-poison" }, rbac.Evaluate(JsonValue.Create("[parameters('queueNames')]"))!.AsArray().Select(name => name!.ToString()).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "interventions", "interventions-poison", "interventions-halted" }, rbac.Evaluate(JsonValue.Create("[parameters('queueNames')]"))!.AsArray().Select(name => name!.ToString()).ToArray());
         CollectionAssert.AreEquivalent(new[] { "weatherholds", "audit" }, rbac.Evaluate(JsonValue.Create("[parameters('tableNames')]"))!.AsArray().Select(name => name!.ToString()).ToArray());
     }
 

@@ -108,7 +108,7 @@ public sealed class TemplateWiringTests
     {
         var storage = Template.Single("Microsoft.Storage/storageAccounts").Deployment;
 
-        CollectionAssert.AreEquivalent(new[] { "interventions", "interventions-poison" }, Names(storage, "queueNames"));
+        CollectionAssert.AreEquivalent(new[] { "interventions", "interventions-poison", "interventions-halted" }, Names(storage, "queueNames"));
         CollectionAssert.AreEquivalent(new[] { "audit", "weatherholds" }, Names(storage, "tableNames"));
         Assert.HasCount(1, Template.OfType("Microsoft.Storage/storageAccounts/queueServices/queues"));
         Assert.HasCount(1, Template.OfType("Microsoft.Storage/storageAccounts/tableServices/tables"));

@@ -87,9 +87,8 @@ public sealed partial class ApplyInterventionHandler(
 
         if (settings.StopsChanges)
         {
-            var halted = storage.Queue(InterventionQueues.HaltedName);
-            await halted.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await halted.SendMessageAsync(body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken).ConfigureAwait(false);
+            // The queue exists: Bicep creates it in Azure, the host's StorageInitializer and the tool locally.
+            await storage.Queue(InterventionQueues.HaltedName).SendMessageAsync(body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken).ConfigureAwait(false);
             var why = settings.Halt ? "Policy:Halt is on" : "Policy:Mode is DryRun";
             return await WriteAsync(message, AuditOutcome.Halted, attempt, null,
                 $"{why}: nothing was changed. The message waits in {InterventionQueues.HaltedName} to be replayed deliberately.", cancellationToken).ConfigureAwait(false);
