@@ -28,19 +28,7 @@ public sealed class CxoneOptionsValidator(IOptions<KeyVaultOptions> vault) : IVa
         failures.Range($"{section}:ListingConcurrency", options.ListingConcurrency, 1, 64);
         failures.Range($"{section}:MaxRetries", options.MaxRetries, 0, 10);
 
-        if (options.AttemptTimeout <= TimeSpan.Zero)
-        {
-            failures.Add($"{section}:AttemptTimeout", options.AttemptTimeout, "a time span above 00:00:00, such as 00:00:10");
-        }
-        else if (options.TotalTimeout < options.AttemptTimeout)
-        {
-            failures.Add($"{section}:TotalTimeout", options.TotalTimeout, FormattableString.Invariant($"a time span of at least {section}:AttemptTimeout ({options.AttemptTimeout:c})"));
-        }
-
-        if (options.TokenRefreshBuffer < TimeSpan.Zero)
-        {
-            failures.Add($"{section}:TokenRefreshBuffer", options.TokenRefreshBuffer, "a time span of 00:00:00 or more, such as 00:05:00");
-        }
+        CampaignHttpSettings.Check(failures, section, options.AttemptTimeout, options.TotalTimeout, options.TokenRefreshBuffer);
 
         if (!VaultConfigured() && (string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret)))
         {

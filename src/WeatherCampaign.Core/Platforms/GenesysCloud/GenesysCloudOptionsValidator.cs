@@ -41,19 +41,7 @@ public sealed class GenesysCloudOptionsValidator(IOptions<KeyVaultOptions> vault
         failures.Range($"{section}:MaxVersionConflicts", options.MaxVersionConflicts, 1, 10);
         failures.Range($"{section}:CachedCampaigns", options.CachedCampaigns, 0, 1_000_000);
 
-        if (options.AttemptTimeout <= TimeSpan.Zero)
-        {
-            failures.Add($"{section}:AttemptTimeout", options.AttemptTimeout, "a time span above 00:00:00, such as 00:00:10");
-        }
-        else if (options.TotalTimeout < options.AttemptTimeout)
-        {
-            failures.Add($"{section}:TotalTimeout", options.TotalTimeout, FormattableString.Invariant($"a time span of at least {section}:AttemptTimeout ({options.AttemptTimeout:c})"));
-        }
-
-        if (options.TokenRefreshBuffer < TimeSpan.Zero)
-        {
-            failures.Add($"{section}:TokenRefreshBuffer", options.TokenRefreshBuffer, "a time span of 00:00:00 or more, such as 00:05:00");
-        }
+        CampaignHttpSettings.Check(failures, section, options.AttemptTimeout, options.TotalTimeout, options.TokenRefreshBuffer);
 
         if (VaultConfigured())
         {
