@@ -110,7 +110,33 @@ public sealed partial class AlertFeedReader : IAlertSource
 
     private async Task<FeedBody> FetchAsync(FeedOptions feed, Uri uri, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        _lastResponses.TryGetValue(feed.Url, out var last);
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        // Redirects are followed here, not by the handler, so that each one is checked first (FeedRedirects).
+        var target = uri;
+        var response = await client.SendAsync(Request(feed, target, last), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        for (var hops = 0; FeedRedirects.IsRedirect(response.StatusCode); hops++)
+        {
+            var location = response.Headers.Location;
+            response.Dispose();
+            if (hops == FeedRedirects.MaxRedirects)
+            {
+                throw new FeedReadException($"the feed redirected more than {FeedRedirects.MaxRedirects} times.");
+            }
+
+            target = await FeedRedirects.CheckAsync(feed, uri, target, location, cancellationToken).ConfigureAwait(false);
+            response = await client.SendAsync(Request(feed, target, last), HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+
+        using (response)
+        {
+            return await ReadResponseAsync(response, last, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private HttpRequestMessage Request(FeedOptions feed, Uri target, LastResponse? last)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, target);
         if (!string.IsNullOrWhiteSpace(_options.UserAgent))
         {
             // Not parsed as product tokens: the NWS asks for "(site, contact)", which the strict parser rejects.
@@ -118,7 +144,6 @@ public sealed partial class AlertFeedReader : IAlertSource
         }
 
         request.Headers.TryAddWithoutValidation("Accept", AcceptFor(feed.Format));
-        _lastResponses.TryGetValue(feed.Url, out var last);
         if (last?.ETag is { } etag)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -129,8 +154,11 @@ public sealed partial class AlertFeedReader : IAlertSource
             request.Headers.IfModifiedSince = lastModified;
         }
 
-        var client = _httpClientFactory.CreateClient(HttpClientName);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        return request;
+    }
+
+    private async Task<FeedBody> ReadResponseAsync(HttpResponseMessage response, LastResponse? last, CancellationToken cancellationToken)
+    {
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
             return last is not null
@@ -302,7 +330,4 @@ public sealed partial class AlertFeedReader : IAlertSource
     private sealed record LastResponse(string? ETag, DateTimeOffset? LastModified, IReadOnlyList<WeatherAlert> Alerts);
 
     private readonly record struct FeedBody(ReadOnlyMemory<byte> Content, string? MediaType, LastResponse? Validators, LastResponse? NotModified);
-
-    /// <summary>A feed failed for a reason this reader recognised; the message is the outcome's error.</summary>
-    private sealed class FeedReadException(string message) : Exception(message);
 }

@@ -34,7 +34,7 @@ public static class AlertFeedServiceCollectionExtensions
                 // The reader bounds each feed by Weather:Timeout itself (body included); this is only a backstop.
                 client.Timeout = provider.GetRequiredService<IOptions<WeatherOptions>>().Value.Timeout + TimeSpan.FromSeconds(5);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, AllowAutoRedirect = false })
             .AddStandardResilienceHandler()
             .Configure((HttpStandardResilienceOptions resilience, IServiceProvider provider) =>
             {

@@ -15,4 +15,7 @@ public sealed class FeedOptions
     /// to the feed itself.
     /// </summary>
     public string? Source { get; set; }
+
+    /// <summary>Hosts other than the feed's own that a redirect may lead to (a CDN, a mirror); none by default.</summary>
+    public List<string> RedirectHosts { get; set; } = [];
 }
