@@ -21,17 +21,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSettings<CxoneOptions, CxoneOptionsValidator>(configuration, CxoneOptions.Section);
         services.AddSettings<KeyVaultOptions, KeyVaultOptionsValidator>(configuration, KeyVaultOptions.Section);
 
-        services.TryAddSingleton<ICxoneCredentialSource>(sp =>
-        {
-            var vault = sp.GetRequiredService<IOptions<KeyVaultOptions>>();
-            if (!vault.Value.IsConfigured)
-            {
-                return ActivatorUtilities.CreateInstance<SettingsCredentialSource>(sp);
-            }
-
-            var client = new SecretClient(new Uri(vault.Value.Uri!), AzureCredentials.For(configuration[AzureCredentials.ClientIdSetting]));
-            return new KeyVaultCredentialSource(client, vault);
-        });
+        services.AddCredentialSource<ICxoneCredentialSource, SettingsCredentialSource>(configuration, (client, sp) => new KeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<KeyVaultOptions>>()));
         services.TryAddSingleton<CxoneTokenProvider>();
         services.TryAddSingleton<ICampaignTokenSource>(sp => sp.GetRequiredService<CxoneTokenProvider>());
         services.TryAddSingleton(sp => new CampaignRequestPacer(PolicyOf(sp.GetRequiredService<IOptions<CxoneOptions>>().Value)));

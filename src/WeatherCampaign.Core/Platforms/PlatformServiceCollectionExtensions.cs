@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Platforms.GenesysCloud;
 using WeatherCampaign.Core.Platforms.CxoneSkills;
+using WeatherCampaign.Core.Platforms.GenesysCloud;
 using WeatherCampaign.Core.Settings;
 
 namespace WeatherCampaign.Core.Platforms;

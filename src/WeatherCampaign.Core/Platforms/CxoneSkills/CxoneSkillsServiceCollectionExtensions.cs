@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,17 +21,7 @@ public static class CxoneSkillsServiceCollectionExtensions
         services.AddSettings<CxoneAdminOptions, CxoneAdminOptionsValidator>(configuration, CxoneAdminOptions.Section);
         services.AddSettings<KeyVaultOptions, KeyVaultOptionsValidator>(configuration, KeyVaultOptions.Section);
 
-        services.TryAddSingleton<ICxoneAdminCredentialSource>(sp =>
-        {
-            var vault = sp.GetRequiredService<IOptions<KeyVaultOptions>>();
-            if (!vault.Value.IsConfigured)
-            {
-                return ActivatorUtilities.CreateInstance<CxoneAdminSettingsCredentialSource>(sp);
-            }
-
-            var client = new SecretClient(new Uri(vault.Value.Uri!), AzureCredentials.For(configuration[AzureCredentials.ClientIdSetting]));
-            return new CxoneAdminKeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<CxoneAdminOptions>>());
-        });
+        services.AddCredentialSource<ICxoneAdminCredentialSource, CxoneAdminSettingsCredentialSource>(configuration, (client, sp) => new CxoneAdminKeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<CxoneAdminOptions>>()));
         services.TryAddSingleton<CxoneAdminSession>();
         services.TryAddSingleton<ICampaignTokenSource>(sp => sp.GetRequiredService<CxoneAdminSession>());
         services.TryAddSingleton(sp => new CampaignRequestPacer(PolicyOf(sp.GetRequiredService<IOptions<CxoneAdminOptions>>().Value)));

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,17 +21,7 @@ public static class GenesysCloudServiceCollectionExtensions
         services.AddSettings<GenesysCloudOptions, GenesysCloudOptionsValidator>(configuration, GenesysCloudOptions.Section);
         services.AddSettings<KeyVaultOptions, KeyVaultOptionsValidator>(configuration, KeyVaultOptions.Section);
 
-        services.TryAddSingleton<IGenesysCredentialSource>(sp =>
-        {
-            var vault = sp.GetRequiredService<IOptions<KeyVaultOptions>>();
-            if (!vault.Value.IsConfigured)
-            {
-                return ActivatorUtilities.CreateInstance<GenesysSettingsCredentialSource>(sp);
-            }
-
-            var client = new SecretClient(new Uri(vault.Value.Uri!), AzureCredentials.For(configuration[AzureCredentials.ClientIdSetting]));
-            return new GenesysKeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<GenesysCloudOptions>>());
-        });
+        services.AddCredentialSource<IGenesysCredentialSource, GenesysSettingsCredentialSource>(configuration, (client, sp) => new GenesysKeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<GenesysCloudOptions>>()));
         services.TryAddSingleton<GenesysTokenProvider>();
         services.TryAddSingleton<ICampaignTokenSource>(sp => sp.GetRequiredService<GenesysTokenProvider>());
         services.TryAddSingleton(sp => new CampaignRequestPacer(PolicyOf(sp.GetRequiredService<IOptions<GenesysCloudOptions>>().Value)));
