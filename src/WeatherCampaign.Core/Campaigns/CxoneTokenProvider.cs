@@ -83,12 +83,9 @@ public sealed partial class CxoneTokenProvider(
             throw new CampaignApiException("The token response carried no access_token or no positive expires_in.", response.StatusCode);
         }
 
-        var lifetime = TimeSpan.FromSeconds(body.ExpiresIn);
-        // The 300 s buffer, but never more than half the lifetime: a short-lived token is still used, not refreshed on every call.
-        var buffer = TimeSpan.FromTicks(Math.Min(options.Value.TokenRefreshBuffer.Ticks, lifetime.Ticks / 2));
-        var refreshAt = timeProvider.GetUtcNow() + lifetime - buffer;
-        LogTokenIssued(logger, body.ExpiresIn, refreshAt);
-        return new IssuedToken(body.AccessToken, refreshAt);
+        var token = IssuedToken.Lasting(body.AccessToken, timeProvider.GetUtcNow(), TimeSpan.FromSeconds(body.ExpiresIn), options.Value.TokenRefreshBuffer);
+        LogTokenIssued(logger, body.ExpiresIn, token.RefreshAt);
+        return token;
     }
 
     private sealed record TokenResponse(

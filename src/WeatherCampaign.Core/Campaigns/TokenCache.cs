@@ -1,7 +1,15 @@
 namespace WeatherCampaign.Core.Campaigns;
 
 /// <summary>A bearer token a platform issued, and when to ask for the next one (ahead of its expiry).</summary>
-public sealed record IssuedToken(string Value, DateTimeOffset RefreshAt);
+public sealed record IssuedToken(string Value, DateTimeOffset RefreshAt)
+{
+    /// <summary>
+    /// A token issued at <paramref name="issuedAt"/> for <paramref name="lifetime"/>, refreshed <paramref name="refreshBuffer"/>
+    /// before it expires but never more than half its lifetime early: a short-lived token is still used, not refreshed on every call.
+    /// </summary>
+    public static IssuedToken Lasting(string value, DateTimeOffset issuedAt, TimeSpan lifetime, TimeSpan refreshBuffer) =>
+        new(value, issuedAt + lifetime - TimeSpan.FromTicks(Math.Min(refreshBuffer.Ticks, lifetime.Ticks / 2)));
+}
 
 /// <summary>
 /// A platform's bearer token, shared by every caller: at most one token request is in flight at a time, the token is

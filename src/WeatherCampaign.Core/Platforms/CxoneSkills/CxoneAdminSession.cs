@@ -163,11 +163,9 @@ public sealed partial class CxoneAdminSession(
         _tenantId = tenant;
         _refreshToken = string.IsNullOrEmpty(body.RefreshToken) ? null : body.RefreshToken;
 
-        var lifetime = TimeSpan.FromSeconds(body.ExpiresIn);
-        var buffer = TimeSpan.FromTicks(Math.Min(options.Value.TokenRefreshBuffer.Ticks, lifetime.Ticks / 2));
-        var refreshAt = timeProvider.GetUtcNow() + lifetime - buffer;
-        LogTokenIssued(logger, grant, body.ExpiresIn, refreshAt);
-        return new IssuedToken(body.AccessToken, refreshAt);
+        var token = IssuedToken.Lasting(body.AccessToken, timeProvider.GetUtcNow(), TimeSpan.FromSeconds(body.ExpiresIn), options.Value.TokenRefreshBuffer);
+        LogTokenIssued(logger, grant, body.ExpiresIn, token.RefreshAt);
+        return token;
     }
 
     private sealed record TokenAnswer(
