@@ -79,6 +79,8 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(environment, global));
         root.Subcommands.Add(AuditCommand.Create(environment, global));
         root.Subcommands.Add(HoldsCommand.Create(environment, global));
+        root.Subcommands.Add(ServiceSwitchCommands.Halt(environment, global));
+        root.Subcommands.Add(ServiceSwitchCommands.Resume(environment, global));
         return root;
     }
 

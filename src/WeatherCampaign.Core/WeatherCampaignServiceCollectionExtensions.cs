@@ -33,6 +33,7 @@ public static class WeatherCampaignServiceCollectionExtensions
         services.TryAddSingleton<ApplyInterventionHandler>();
         services.TryAddSingleton<RecordPoisonedInterventionHandler>();
         services.TryAddSingleton<OperatorHolds>();
+        services.TryAddSingleton<ServiceSwitch>();
         return services;
     }
 }

@@ -26,6 +26,16 @@ internal sealed record CycleRunResult(CycleResult Cycle, IReadOnlyDictionary<Aud
             text += string.Create(CultureInfo.InvariantCulture, $", rejected {Count(AuditOutcome.Rejected)}");
         }
 
+        if (Count(AuditOutcome.Halted) > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", halted {Count(AuditOutcome.Halted)} (kept in {InterventionQueues.HaltedName}; 'resume-service --replay' sends them again)");
+        }
+
+        if (Count(AuditOutcome.Stale) > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", stale {Count(AuditOutcome.Stale)}");
+        }
+
         if (Unseen > 0)
         {
             text += string.Create(CultureInfo.InvariantCulture, $", {Unseen} taken by another consumer (a running Functions host?)");

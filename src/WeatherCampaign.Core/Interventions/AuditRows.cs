@@ -145,6 +145,16 @@ public static class AuditRows
         Detail = detail,
     };
 
+    /// <summary>An operator halted or resumed the service, or replayed halted messages; one row per action.</summary>
+    public static AuditRecord ServiceSwitch(AuditOutcome outcome, string action, string detail, DateTimeOffset now) => new()
+    {
+        OccurredAt = now,
+        Outcome = outcome,
+        Discriminator = $"service_{action}",
+        Action = action,
+        Detail = detail,
+    };
+
     public static string? Join(IEnumerable<string>? values) => values is null ? null : string.Join("; ", values);
 
     /// <summary>A row about a message that could not be read: its body never reaches the table, only its digest.</summary>

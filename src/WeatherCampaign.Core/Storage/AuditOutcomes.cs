@@ -8,6 +8,8 @@ public static class AuditOutcomes
         AuditOutcome.HeldForApproval => "held-for-approval",
         AuditOutcome.ManualHold => "manual-hold",
         AuditOutcome.ManualRelease => "manual-release",
+        AuditOutcome.ServiceHalted => "service-halted",
+        AuditOutcome.ServiceResumed => "service-resumed",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

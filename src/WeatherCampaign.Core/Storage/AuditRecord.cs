@@ -24,6 +24,12 @@ public enum AuditOutcome
 
     /// <summary>The message was planned longer ago than <c>Policy:MaxMessageAge</c>: never applied.</summary>
     Stale,
+
+    /// <summary>An operator turned the kill switch on (<c>weathercampaign halt</c>).</summary>
+    ServiceHalted,
+
+    /// <summary>An operator turned the kill switch off, or replayed the halted messages (<c>weathercampaign resume-service</c>).</summary>
+    ServiceResumed,
 }
 
 /// <summary>

@@ -123,15 +123,9 @@ public class HoldLedger
     /// <summary>Turns the kill switch off; false when it was not on.</summary>
     public virtual async Task<bool> ClearHaltAsync(CancellationToken cancellationToken = default)
     {
-        try
-        {
-            await _table.DeleteEntityAsync(ServicePartition, HaltRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return false;
-        }
+        // The SDK answers a delete of a missing row with its 404 response rather than an exception.
+        var response = await _table.DeleteEntityAsync(ServicePartition, HaltRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
     }
 
     private static TableEntity ToEntity(WeatherHold hold) => new(Partition, TableKeys.Escape(hold.CampaignId))
