@@ -8,6 +8,7 @@ public static class AuditOutcomes
         AuditOutcome.HeldForApproval => "held-for-approval",
         AuditOutcome.ManualHold => "manual-hold",
         AuditOutcome.ManualRelease => "manual-release",
+        AuditOutcome.Reissue => "re-issue",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

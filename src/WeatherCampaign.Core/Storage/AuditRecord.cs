@@ -24,6 +24,9 @@ public enum AuditOutcome
 
     /// <summary>The message was planned longer ago than <c>Policy:MaxMessageAge</c>: never applied.</summary>
     Stale,
+
+    /// <summary>A re-issue of an alert joined a hold's lineage: the hold, or a person's override, stands through it.</summary>
+    Reissue,
 }
 
 /// <summary>
