@@ -26,8 +26,8 @@ public sealed class ApplyInterventionTests
         var ledger = harness.Get<HoldLedger>();
         await ledger.SaveAsync(new WeatherHold { CampaignId = "camp-tx-9", State = HoldState.Pausing, MessageId = "cycle-1-00001", UpdatedAt = DateTimeOffset.UtcNow });
 
-        var newer = await apply.HandleAsync(Pause("cycle-2-00001", "camp-tx-9"), 1);
-        var late = await apply.HandleAsync(Pause("cycle-1-00001", "camp-tx-9"), 3);
+        var newer = await harness.HandlePlannedAsync(Pause("cycle-2-00001", "camp-tx-9"), 1);
+        var late = await harness.HandlePlannedAsync(Pause("cycle-1-00001", "camp-tx-9"), 3);
 
         Assert.AreEqual(AuditOutcome.Paused, newer);
         Assert.AreEqual(AuditOutcome.Skipped, late);
@@ -41,7 +41,7 @@ public sealed class ApplyInterventionTests
         await using var harness = await ServiceHarness.StartAsync([CampaignEntity.Create("camp-tx-8", "Gulf Winback", CampaignEntity.Running, "US-TX")]);
         harness.Simulator.State.SetStatusAsPerson("camp-tx-8", CampaignEntity.Paused);
 
-        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(Pause("cycle-3-00001", "camp-tx-8"), 1);
+        var outcome = await harness.HandlePlannedAsync(Pause("cycle-3-00001", "camp-tx-8"), 1);
 
         Assert.AreEqual(AuditOutcome.Skipped, outcome);
         Assert.AreEqual(HoldState.Ended, (await harness.Get<HoldLedger>().GetAsync("camp-tx-8"))!.State, "a person's pause is not ours to resume");
@@ -64,7 +64,7 @@ public sealed class ApplyInterventionTests
         // Messages queued before an upgrade may still carry "noLedgerRow"; the handler reads the row whatever they say.
         var queuedBeforeUpgrade = NewHoldPause("cycle-5-00001", "camp-tx-6").Replace("\"plannedAt\"", "\"noLedgerRow\":true,\"plannedAt\"", StringComparison.Ordinal);
 
-        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(queuedBeforeUpgrade, 1);
+        var outcome = await harness.HandlePlannedAsync(queuedBeforeUpgrade, 1);
 
         Assert.AreEqual(AuditOutcome.Paused, outcome);
         Assert.AreEqual(1, ledger.Reads);
@@ -91,7 +91,7 @@ public sealed class ApplyInterventionTests
             ManualHoldReason = null,
         });
 
-        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-5-00002", "camp-tx-5"), 1);
+        var outcome = await harness.HandlePlannedAsync(NewHoldPause("cycle-5-00002", "camp-tx-5"), 1);
 
         Assert.AreEqual(AuditOutcome.Paused, outcome);
         Assert.AreEqual(1, ledger.Reads, "the row is read before the intent is written");
@@ -106,9 +106,9 @@ public sealed class ApplyInterventionTests
         await using var harness = await StartWithCountingLedgerAsync("camp-tx-4");
         var apply = harness.Get<ApplyInterventionHandler>();
         // Another cycle's message (planned from the same empty ledger) got there first.
-        Assert.AreEqual(AuditOutcome.Paused, await apply.HandleAsync(NewHoldPause("cycle-6-00001", "camp-tx-4"), 1));
+        Assert.AreEqual(AuditOutcome.Paused, await harness.HandlePlannedAsync(NewHoldPause("cycle-6-00001", "camp-tx-4"), 1));
 
-        var second = await apply.HandleAsync(NewHoldPause("cycle-7-00001", "camp-tx-4"), 1);
+        var second = await harness.HandlePlannedAsync(NewHoldPause("cycle-7-00001", "camp-tx-4"), 1);
 
         Assert.AreEqual(AuditOutcome.Skipped, second);
         var hold = (await harness.Get<HoldLedger>().GetAsync("camp-tx-4"))!;
@@ -125,7 +125,7 @@ public sealed class ApplyInterventionTests
         await ledger.SaveAsync(new WeatherHold { CampaignId = "camp-tx-3", State = HoldState.Pausing, MessageId = "cycle-8-00001", UpdatedAt = DateTimeOffset.UtcNow });
         harness.Simulator.State.SetStatusAsPerson("camp-tx-3", CampaignEntity.Paused);
 
-        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-8-00001", "camp-tx-3"), 2);
+        var outcome = await harness.HandlePlannedAsync(NewHoldPause("cycle-8-00001", "camp-tx-3"), 2);
 
         Assert.AreEqual(AuditOutcome.Paused, outcome, "its own earlier attempt paused it: ours");
         Assert.AreEqual(1, ledger.Reads);
@@ -138,7 +138,7 @@ public sealed class ApplyInterventionTests
         await using var harness = await StartWithCountingLedgerAsync("camp-tx-2");
         harness.Simulator.State.SetStatusAsPerson("camp-tx-2", CampaignEntity.Paused);
 
-        var outcome = await harness.Get<ApplyInterventionHandler>().HandleAsync(NewHoldPause("cycle-9-00001", "camp-tx-2"), 1);
+        var outcome = await harness.HandlePlannedAsync(NewHoldPause("cycle-9-00001", "camp-tx-2"), 1);
 
         Assert.AreEqual(AuditOutcome.Skipped, outcome);
         Assert.AreEqual(HoldState.Ended, (await harness.Get<HoldLedger>().GetAsync("camp-tx-2"))!.State, "a person's pause is not ours to resume");
@@ -175,6 +175,7 @@ public sealed class LostAuditRowTests
         var message = new InterventionMessage(1, "cycle-4-00001", "cycle-4", "camp-tx-7", "Gulf Surveys", "pause",
             new InterventionMessageReason(["hurricane-1"], ["Hurricane Warning"], ["STATE:TX"], "Extreme", null), DateTimeOffset.UtcNow).ToJson();
 
+        await PlannedRows.SeedAsync(harness.Get<AuditTrail>(), message);
         await Assert.ThrowsAsync<InvalidOperationException>(() => apply.HandleAsync(message, 1));
         var again = await apply.HandleAsync(message, 2);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WeatherCampaign.Core.Interventions;
+using WeatherCampaign.Core.Storage;
 using WeatherCampaign.DevTools;
 
 namespace WeatherCampaign.Integration.Tests;
@@ -55,7 +56,19 @@ internal sealed class QueueHost : IAsyncDisposable
         return new QueueHost(host, probe);
     }
 
-    public static Task SendAsync(string message) => SharedAzurite.Queues.GetQueueClient(InterventionQueues.Name).SendMessageAsync(message);
+    /// <summary>Enqueues a hand-written message with the planned row a cycle would have written for it (when it can be read at all).</summary>
+    public static async Task SendAsync(string message)
+    {
+        try
+        {
+            await PlannedRows.SeedAsync(new AuditTrail(SharedAzurite.Tables), message);
+        }
+        catch (InvalidInterventionMessageException)
+        {
+            // A malformed message has no planned row to seed: the handler rejects it on reading.
+        }
+        await SharedAzurite.Queues.GetQueueClient(InterventionQueues.Name).SendMessageAsync(message);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -27,7 +27,15 @@ public sealed record Campaign(
     CampaignStatus Status,
     string RawStatus,
     IReadOnlyList<string> Regions,
-    IReadOnlyDictionary<string, string> Attributes);
+    IReadOnlyDictionary<string, string> Attributes)
+{
+    /// <summary>
+    /// An operator opted the campaign out (<c>weather_automation=off</c>, or the label standing for it): the service never
+    /// changes it. The planner asks this when it plans, the apply handler again just before the change.
+    /// </summary>
+    public bool OptedOut => Attributes.TryGetValue(CampaignLabels.AutomationKey, out var automation)
+        && string.Equals(automation.Trim(), "off", StringComparison.OrdinalIgnoreCase);
+}
 
 /// <summary>Every campaign of the tenant, read completely (all pages) at one time.</summary>
 public sealed record CampaignListing(IReadOnlyList<Campaign> Campaigns, int PagesRead, DateTimeOffset ReadAt)

@@ -39,68 +39,151 @@ public sealed partial class ApplyInterventionHandler(
             return AuditOutcome.Rejected;
         }
 
-        if (await AdmitAsync(message, body, dequeueCount, cancellationToken).ConfigureAwait(false) is { } refused)
+        var admission = await AdmitAsync(message, body, dequeueCount, cancellationToken).ConfigureAwait(false);
+        if (admission.Refused is { } refused)
         {
             return refused;
         }
 
+        AuditOutcome outcome;
         try
         {
-            return message.ParsedAction == InterventionAction.Pause
-                ? await PauseAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false)
-                : await ResumeAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
+            outcome = await ApplyAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
         }
         catch (CampaignApiException ex) when (!ex.IsTransient && ex is not CampaignAuthenticationException)
         {
             // A permanent refusal (400, 403 …): retrying cannot help, so it is recorded and the message completed.
-            await WriteAsync(message, AuditOutcome.Failed, dequeueCount, null, $"The platform refused the change: {ex.Message}", cancellationToken).ConfigureAwait(false);
+            outcome = await WriteAsync(message, AuditOutcome.Failed, dequeueCount, null, $"The platform refused the change: {ex.Message}", cancellationToken).ConfigureAwait(false);
             LogInterventionFailed(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), ex.Message);
-            return AuditOutcome.Failed;
         }
         catch (Exception ex) when (ex is CampaignApiException or HoldConflictException)
         {
             LogWillRetry(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), dequeueCount, ex.Message);
             throw;
         }
+
+        if (admission.Planned!.AppliedAs is null)
+        {
+            // The first outcome stays: a repeated delivery's "skipped" must not hide what the message did.
+            await audit.MarkAppliedAsync(admission.Planned, outcome, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 
+    /// <summary>What admission found: the outcome a refused message was recorded with, or the planned row that authorises it.</summary>
+    private readonly record struct Admission(AuditOutcome? Refused, AuditRecord? Planned);
+
     /// <summary>
-    /// What the settings say of a message now, before it may change anything: a <c>plannedAt</c> no cycle could have written,
-    /// a message older than <c>Policy:MaxMessageAge</c>, the kill switch, and a campaign excluded since it was planned. Null
-    /// when the message may go on; otherwise the outcome it was recorded with.
+    /// Whether a message may change anything, before it does. A queue message is not an authority: it must match the
+    /// <c>planned</c> row its cycle wrote before enqueueing it, and not have been applied already. Then what the settings say
+    /// now: a <c>plannedAt</c> no cycle could have written, a message older than <c>Policy:MaxMessageAge</c>, the kill switch
+    /// (<c>Policy:Halt</c>, a dry run, or an operator's <c>halt</c>), and a campaign excluded since it was planned.
     /// </summary>
-    private async Task<AuditOutcome?> AdmitAsync(InterventionMessage message, string body, long attempt, CancellationToken cancellationToken)
+    private async Task<Admission> AdmitAsync(InterventionMessage message, string body, long attempt, CancellationToken cancellationToken)
     {
         var settings = policy.CurrentValue;
         var now = timeProvider.GetUtcNow();
         if (message.PlannedAt > now + ClockSkew)
         {
-            return await WriteAsync(message, AuditOutcome.Rejected, attempt, null, FormattableString.Invariant(
-                $"Planned at {message.PlannedAt:u}, later than now ({now:u}): no cycle wrote this message. Not applied, not retried."), cancellationToken).ConfigureAwait(false);
+            return Refuse(await WriteAsync(message, AuditOutcome.Rejected, attempt, null, FormattableString.Invariant(
+                $"Planned at {message.PlannedAt:u}, later than now ({now:u}): no cycle wrote this message. Not applied, not retried."), cancellationToken).ConfigureAwait(false));
         }
 
         if (now - message.PlannedAt > settings.MaxMessageAge)
         {
-            return await WriteAsync(message, AuditOutcome.Stale, attempt, null, FormattableString.Invariant(
-                $"Planned at {message.PlannedAt:u}, more than Policy:MaxMessageAge ({settings.MaxMessageAge:c}) ago: the weather it answered is old. Not applied; the next cycle decides afresh."), cancellationToken).ConfigureAwait(false);
+            return Refuse(await WriteAsync(message, AuditOutcome.Stale, attempt, null, FormattableString.Invariant(
+                $"Planned at {message.PlannedAt:u}, more than Policy:MaxMessageAge ({settings.MaxMessageAge:c}) ago: the weather it answered is old. Not applied; the next cycle decides afresh."), cancellationToken).ConfigureAwait(false));
         }
 
-        if (settings.StopsChanges)
+        var (partitionKey, rowKey) = AuditRows.PlannedKey(message);
+        var plannedRead = audit.GetAsync(partitionKey, rowKey, cancellationToken);
+        var haltRead = ledger.GetHaltAsync(cancellationToken);
+        var planned = await plannedRead.ConfigureAwait(false);
+        var halt = await haltRead.ConfigureAwait(false);
+        if (await WhyNotPlannedAsync(message, planned, cancellationToken).ConfigureAwait(false) is { } notPlanned)
+        {
+            LogNotPlanned(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), notPlanned);
+            return Refuse(await WriteAsync(message, AuditOutcome.Rejected, attempt, null, notPlanned + " Not applied, not retried.", cancellationToken).ConfigureAwait(false));
+        }
+
+        if (settings.StopsChanges || halt is not null)
         {
             // The queue exists: Bicep creates it in Azure, the host's StorageInitializer and the tool locally.
             await storage.Queue(InterventionQueues.HaltedName).SendMessageAsync(body, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken).ConfigureAwait(false);
-            var why = settings.Halt ? "Policy:Halt is on" : "Policy:Mode is DryRun";
-            return await WriteAsync(message, AuditOutcome.Halted, attempt, null,
-                $"{why}: nothing was changed. The message waits in {InterventionQueues.HaltedName} to be replayed deliberately.", cancellationToken).ConfigureAwait(false);
+            var why = settings.Halt ? "Policy:Halt is on"
+                : settings.Mode == PolicyMode.DryRun ? "Policy:Mode is DryRun"
+                : FormattableString.Invariant($"Halted by {halt!.By} since {halt.Since:u} ({halt.Reason})");
+            return Refuse(await WriteAsync(message, AuditOutcome.Halted, attempt, null,
+                $"{why}: nothing was changed. The message waits in {InterventionQueues.HaltedName} to be replayed deliberately.", cancellationToken).ConfigureAwait(false));
         }
 
         if (settings.ExcludedCampaigns.Contains(message.CampaignId, StringComparer.Ordinal))
         {
-            return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+            var skipped = await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
                 "Excluded by Policy:ExcludedCampaigns since it was planned: never touched.", cancellationToken).ConfigureAwait(false);
+            if (planned!.AppliedAs is null)
+            {
+                await audit.MarkAppliedAsync(planned, skipped, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Refuse(skipped);
+        }
+
+        return new Admission(null, planned);
+    }
+
+    private static Admission Refuse(AuditOutcome outcome) => new(outcome, null);
+
+    /// <summary>Why the planned row does not authorise the message (none written, another plan's, a dry run's, or used already); null when it does.</summary>
+    private async Task<string?> WhyNotPlannedAsync(InterventionMessage message, AuditRecord? planned, CancellationToken cancellationToken)
+    {
+        if (planned is null)
+        {
+            return FormattableString.Invariant($"No cycle planned this message: there is no planned row for {message.Id} at {message.PlannedAt:u}.");
+        }
+
+        if (AuditRows.DifferencesFromPlanned(planned, message) is { Count: > 0 } differences)
+        {
+            return $"The message differs from what cycle {planned.CycleId} planned ({string.Join(", ", differences)}).";
+        }
+
+        if (planned.DryRun)
+        {
+            return $"Cycle {planned.CycleId} planned this in a dry run, which changes nothing.";
+        }
+
+        if (planned.AppliedAs is { } appliedAs)
+        {
+            // A repeated delivery whose change is still the ledger's own goes on, to be recognised (and its rows restored) as a
+            // duplicate; once a later intervention or a person has moved the hold on, the old message would undo them.
+            var hold = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
+            if (hold?.MessageId != message.Id)
+            {
+                return FormattableString.Invariant(
+                    $"Replayed: this message was applied already ({appliedAs} at {planned.AppliedAt:u}), and the ledger has moved on since ({(hold is null ? "no hold" : $"hold {hold.State} by {hold.MessageId ?? "a person"}")}).");
+            }
         }
 
         return null;
+    }
+
+    /// <summary>The change itself, once admitted; an operator's opt-out since the cycle planned it is honoured first.</summary>
+    private async Task<AuditOutcome> ApplyAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    {
+        // The cycle planned from a listing it read just before: within Policy:OptOutRecheckAfter of it, that listing's opt-outs
+        // stand, and a change costs one request. An older message (a backlog, a retry, a replay) reads the campaign first.
+        var age = timeProvider.GetUtcNow() - message.PlannedAt;
+        if (age > policy.CurrentValue.OptOutRecheckAfter
+            && await platform.GetCampaignAsync(message.CampaignId, cancellationToken).ConfigureAwait(false) is { OptedOut: true } optedOut)
+        {
+            return await WriteAsync(message, AuditOutcome.Skipped, attempt, optedOut.RawStatus,
+                $"Opted out ({CampaignLabels.AutomationKey}=off) since it was planned: never touched.", cancellationToken).ConfigureAwait(false);
+        }
+
+        return message.ParsedAction == InterventionAction.Pause
+            ? await PauseAsync(message, attempt, cancellationToken).ConfigureAwait(false)
+            : await ResumeAsync(message, attempt, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the ledger stands for a message, which decides what it may do and how its outcome reads.</summary>
@@ -296,6 +379,9 @@ public sealed partial class ApplyInterventionHandler(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Intervention failed: {MessageId} on campaign {CampaignId}: {Reason}")]
     private static partial void LogInterventionFailed(ILogger logger, string messageId, string campaignId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected intervention {MessageId} on campaign {CampaignId}: {Reason}")]
+    private static partial void LogNotPlanned(ILogger logger, string messageId, string campaignId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected an intervention message (digest {Digest}): {Reason}")]
     private static partial void LogRejected(ILogger logger, string digest, string reason);

@@ -27,7 +27,9 @@ public static class AuditRows
         Events = Join(message.Reason?.Events),
         Regions = Join(message.Reason?.Regions),
         Severity = message.Reason?.Severity,
-        AlertIds = Join(message.Reason?.AlertIds),
+        AlertIds = message.Reason?.MoreAlertIds is > 0 and var more
+            ? Join(message.Reason.AlertIds) + string.Create(CultureInfo.InvariantCulture, $" (+{more} more)")
+            : Join(message.Reason?.AlertIds),
         Detail = detail,
         CycleId = message.CycleId,
         MessageId = message.Id,
@@ -37,6 +39,41 @@ public static class AuditRows
     /// <summary>The <c>planned</c> row the cycle writes for each intervention it decides on, with the planner's words for why.</summary>
     public static AuditRecord Planned(Intervention intervention, bool dryRun) =>
         ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, intervention.Why) with { DryRun = dryRun };
+
+    /// <summary>Where the <c>planned</c> row of a message is: fixed by its id and planned time, so one point read finds it.</summary>
+    public static (string PartitionKey, string RowKey) PlannedKey(InterventionMessage message)
+    {
+        var row = ForMessage(message, AuditOutcome.Planned, message.PlannedAt, null, null, null);
+        return (row.PartitionKey, row.RowKey);
+    }
+
+    /// <summary>
+    /// The columns in which a message differs from the <c>planned</c> row its cycle wrote; none for a message the cycle
+    /// sent. The message is the cycle's only word, so anything it says beyond the row is not the plan's.
+    /// </summary>
+    public static IReadOnlyList<string> DifferencesFromPlanned(AuditRecord planned, InterventionMessage message)
+    {
+        var expected = ForMessage(message, AuditOutcome.Planned, message.PlannedAt, null, null, null);
+        var columns = new (string Name, string? Planned, string? Message)[]
+        {
+            (nameof(AuditRecord.MessageId), planned.MessageId, expected.MessageId),
+            (nameof(AuditRecord.CampaignId), planned.CampaignId, expected.CampaignId),
+            (nameof(AuditRecord.Action), planned.Action, expected.Action),
+            (nameof(AuditRecord.CycleId), planned.CycleId, expected.CycleId),
+            (nameof(AuditRecord.CampaignName), planned.CampaignName, expected.CampaignName),
+            (nameof(AuditRecord.AlertIds), planned.AlertIds, expected.AlertIds),
+            (nameof(AuditRecord.Events), planned.Events, expected.Events),
+            (nameof(AuditRecord.Regions), planned.Regions, expected.Regions),
+            (nameof(AuditRecord.Severity), planned.Severity, expected.Severity),
+        };
+        var differences = columns.Where(c => !string.Equals(c.Planned ?? "", c.Message ?? "", StringComparison.Ordinal)).Select(c => c.Name).ToList();
+        if (planned.Outcome != AuditOutcome.Planned)
+        {
+            differences.Insert(0, nameof(AuditRecord.Outcome));
+        }
+
+        return differences;
+    }
 
     /// <summary>A cycle's summary; written last, so a cycle row means all of the cycle's other rows were written.</summary>
     public static AuditRecord Cycle(Plan plan, DateTimeOffset started, bool dryRun)

@@ -6,12 +6,14 @@ using WeatherCampaign.Core.Serialization;
 namespace WeatherCampaign.Core.Interventions;
 
 /// <summary>The reason block of a queue message.</summary>
+/// <param name="MoreAlertIds">How many of the planner's alert ids the message leaves out to stay within <see cref="InterventionMessage.MaxListLength"/>.</param>
 public sealed record InterventionMessageReason(
     IReadOnlyList<string>? AlertIds,
     IReadOnlyList<string>? Events,
     IReadOnlyList<string>? Regions,
     string? Severity,
-    DateTimeOffset? Until);
+    DateTimeOffset? Until,
+    int? MoreAlertIds = null);
 
 /// <summary>
 /// One intervention on the wire (queue <c>interventions</c>): small, versioned JSON.
@@ -30,17 +32,38 @@ public sealed record InterventionMessage(
     public const int CurrentVersion = 1;
     public const int MaxLength = 48 * 1024;
 
+    // Every field is bounded so that every audit column it fills (AuditTrail keeps 16 000 characters) is written whole.
+    public const int MaxIdLength = 200;
+    public const int MaxCycleIdLength = 64;
+    public const int MaxCampaignNameLength = 512;
+    public const int MaxSeverityLength = 32;
+
+    /// <summary>Longest a list of the reason may be, its items joined with "; " as the audit writes them.</summary>
+    public const int MaxListLength = 15_000;
+
+    public const int MaxItemLength = 512;
+
     public InterventionAction ParsedAction => Action == "resume" ? InterventionAction.Resume : InterventionAction.Pause;
 
-    public static InterventionMessage From(Intervention intervention) => new(
-        CurrentVersion,
-        intervention.Id,
-        intervention.CycleId,
-        intervention.CampaignId,
-        intervention.CampaignName,
-        intervention.Action == InterventionAction.Pause ? "pause" : "resume",
-        new InterventionMessageReason(intervention.Reason.AlertIds, intervention.Reason.Events, intervention.Reason.Regions, intervention.Reason.Severity, intervention.Reason.Until),
-        intervention.PlannedAt);
+    /// <summary>
+    /// The planner's intervention as a message within the bounds: a name is cut, and a campaign under more alerts than fit
+    /// carries the first ones and how many it leaves out (hundreds of alerts at once over one campaign's regions).
+    /// </summary>
+    public static InterventionMessage From(Intervention intervention)
+    {
+        var reason = intervention.Reason;
+        var alertIds = Fit(reason.AlertIds);
+        return new(
+            CurrentVersion,
+            intervention.Id,
+            intervention.CycleId,
+            intervention.CampaignId,
+            Cut(intervention.CampaignName, MaxCampaignNameLength),
+            intervention.Action == InterventionAction.Pause ? "pause" : "resume",
+            new InterventionMessageReason(alertIds, Fit(reason.Events), Fit(reason.Regions), Cut(reason.Severity, MaxSeverityLength), reason.Until,
+                alertIds.Count < reason.AlertIds.Count ? reason.AlertIds.Count - alertIds.Count : null),
+            intervention.PlannedAt);
+    }
 
     public string ToJson() => JsonSerializer.Serialize(this, WeatherCampaignJson.Options);
 
@@ -87,9 +110,20 @@ public sealed record InterventionMessage(
             throw new InvalidInterventionMessageException("the message is null");
         }
 
-        if (string.IsNullOrWhiteSpace(message.Id) || message.Id.Length > 200)
+        if (string.IsNullOrWhiteSpace(message.Id) || message.Id.Length > MaxIdLength)
         {
             throw new InvalidInterventionMessageException("the message has no usable id");
+        }
+
+        CheckLength("cycleId", message.CycleId, MaxCycleIdLength);
+        CheckLength("campaignName", message.CampaignName, MaxCampaignNameLength);
+        CheckLength("reason.severity", message.Reason?.Severity, MaxSeverityLength);
+        CheckList("reason.alertIds", message.Reason?.AlertIds);
+        CheckList("reason.events", message.Reason?.Events);
+        CheckList("reason.regions", message.Reason?.Regions);
+        if (message.Reason?.MoreAlertIds is < 0)
+        {
+            throw new InvalidInterventionMessageException("reason.moreAlertIds is negative");
         }
 
         if (message.Action is not ("pause" or "resume"))
@@ -109,4 +143,53 @@ public sealed record InterventionMessage(
 
         return message;
     }
+
+    private static void CheckLength(string field, string? value, int max)
+    {
+        if (value is { Length: var length } && length > max)
+        {
+            throw new InvalidInterventionMessageException($"{field} is {length} characters long (at most {max})");
+        }
+    }
+
+    private static void CheckList(string field, IReadOnlyList<string>? items)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        if (items.Any(i => i is null || i.Length > MaxItemLength))
+        {
+            throw new InvalidInterventionMessageException($"{field} has an empty item or one longer than {MaxItemLength} characters");
+        }
+
+        if (JoinedLength(items.Count, items.Sum(i => (long)i.Length)) > MaxListLength)
+        {
+            throw new InvalidInterventionMessageException($"{field} is longer than {MaxListLength} characters joined");
+        }
+    }
+
+    /// <summary>The leading items that fit <see cref="MaxListLength"/> joined (an item too long to fit any list is cut).</summary>
+    private static IReadOnlyList<string> Fit(IReadOnlyList<string> items)
+    {
+        var kept = new List<string>(items.Count);
+        long length = 0;
+        foreach (var item in items)
+        {
+            var bounded = Cut(item, MaxItemLength)!;
+            if (JoinedLength(kept.Count + 1, length + bounded.Length) > MaxListLength)
+            {
+                break;
+            }
+
+            kept.Add(bounded);
+            length += bounded.Length;
+        }
+        return kept;
+    }
+
+    private static long JoinedLength(int count, long characters) => characters + (2L * Math.Max(0, count - 1));
+
+    private static string? Cut(string? value, int max) => value is { Length: var length } && length > max ? value[..(max - 1)] + "…" : value;
 }

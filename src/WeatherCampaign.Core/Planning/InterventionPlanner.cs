@@ -12,9 +12,6 @@ namespace WeatherCampaign.Core.Planning;
 /// </summary>
 public sealed class InterventionPlanner(RegionCatalog catalog)
 {
-    /// <summary>Operators opt a campaign out with this custom attribute set to "off".</summary>
-    public const string AutomationAttribute = "weather_automation";
-
     public Plan Plan(PlanningInput input, PolicyOptions policy, DateTimeOffset now)
     {
         var plan = new Plan
@@ -126,9 +123,9 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             return new(campaign, DecisionKind.None, "excluded by Policy:ExcludedCampaigns", reason);
         }
 
-        if (campaign.Attributes.TryGetValue(AutomationAttribute, out var automation) && string.Equals(automation.Trim(), "off", StringComparison.OrdinalIgnoreCase))
+        if (campaign.OptedOut)
         {
-            return new(campaign, DecisionKind.None, $"opted out ({AutomationAttribute}=off)", reason);
+            return new(campaign, DecisionKind.None, $"opted out ({CampaignLabels.AutomationKey}=off)", reason);
         }
 
         switch (campaign.Status)

@@ -47,6 +47,12 @@ public sealed class PolicyOptions
     /// <summary>A message planned longer ago than this is stale: recorded, never applied. A backlog from an outage must not replay old weather.</summary>
     public TimeSpan MaxMessageAge { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// A message applied later than this after its cycle listed the campaigns reads the campaign again first, so that an
+    /// opt-out set meanwhile is honoured; a fresher one trusts the listing (one request per change). Zero: always read.
+    /// </summary>
+    public TimeSpan OptOutRecheckAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Whether status changes are stopped: <see cref="Halt"/>, or a dry run.</summary>
     public bool StopsChanges => Halt || Mode == PolicyMode.DryRun;
 }

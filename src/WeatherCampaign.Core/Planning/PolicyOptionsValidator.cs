@@ -36,6 +36,11 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
             failures.Add($"{section}:MaxMessageAge", options.MaxMessageAge, "a time span from 00:01:00 to 1.00:00:00, such as 01:00:00");
         }
 
+        if (options.OptOutRecheckAfter < TimeSpan.Zero || options.OptOutRecheckAfter > options.MaxMessageAge)
+        {
+            failures.Add($"{section}:OptOutRecheckAfter", options.OptOutRecheckAfter, "a time span from 00:00:00 to Policy:MaxMessageAge, such as 00:02:00");
+        }
+
         if (options.LookAhead < TimeSpan.Zero)
         {
             failures.Add($"{section}:LookAhead", options.LookAhead, "a time span of 00:00:00 or more, such as 03:00:00");

@@ -58,6 +58,11 @@ public sealed record AuditRecord
     public long? Attempt { get; init; }
     public bool DryRun { get; init; }
 
+    /// <summary>On a <c>planned</c> row: the outcome the message was applied with, once it was; a later delivery of it is a replay.</summary>
+    public string? AppliedAs { get; init; }
+
+    public DateTimeOffset? AppliedAt { get; init; }
+
     public string PartitionKey => TableKeys.Day(SortTime ?? OccurredAt);
     public string RowKey => TableKeys.NewestFirst(SortTime ?? OccurredAt) + "_" + TableKeys.Escape(Discriminator);
 }

@@ -90,6 +90,21 @@ public class AuditTrail
         }
     }
 
+    /// <summary>The row with these keys, or null.</summary>
+    public virtual async Task<AuditRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue ? FromEntity(found.Value!) : null;
+    }
+
+    /// <summary>Marks a <c>planned</c> row with the outcome its message was applied with (<see cref="AuditRecord.AppliedAs"/>); its other columns stay.</summary>
+    public virtual async Task MarkAppliedAsync(AuditRecord planned, AuditOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        var marks = new TableEntity(planned.PartitionKey, planned.RowKey) { ["AppliedAs"] = outcome.ToWire(), ["AppliedAt"] = at };
+        await _table.UpdateEntityAsync(marks, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Rows in the window, newest first, filtered by campaign and outcome.</summary>
     public virtual async IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -143,6 +158,8 @@ public class AuditTrail
         ["DryRun"] = record.DryRun,
         ["Discriminator"] = Clip(record.Discriminator),
         ["SortTime"] = record.SortTime,
+        ["AppliedAs"] = record.AppliedAs,
+        ["AppliedAt"] = record.AppliedAt,
     };
 
     private static AuditRecord FromEntity(TableEntity entity) => new()
@@ -164,6 +181,8 @@ public class AuditTrail
         MessageId = entity.GetString("MessageId"),
         Attempt = entity.GetInt64("Attempt"),
         DryRun = entity.GetBoolean("DryRun") ?? false,
+        AppliedAs = entity.GetString("AppliedAs"),
+        AppliedAt = entity.GetDateTimeOffset("AppliedAt"),
     };
 
     // A table property holds at most 64 KiB; a hostile or huge value is cut, and says so.

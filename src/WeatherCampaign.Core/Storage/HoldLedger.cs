@@ -13,6 +13,8 @@ public class HoldLedger
     private const string Partition = "hold";
     private const string ApprovalPartition = "approval";
     private const string StandingApprovalRow = "ApproveNextLargeCycle";
+    private const string ServicePartition = "service";
+    private const string HaltRow = "Halt";
     private readonly TableClient _table;
 
     /// <param name="tableName">Another table than <see cref="TableName"/>, for tests that must not share one.</param>
@@ -94,6 +96,41 @@ public class HoldLedger
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             // Nothing was used: nothing to forget.
+        }
+    }
+
+    /// <summary>The operator's kill switch (<c>weathercampaign halt</c>), or null when the service is not halted that way.</summary>
+    public virtual async Task<ServiceHalt?> GetHaltAsync(CancellationToken cancellationToken = default)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(ServicePartition, HaltRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.HasValue && found.Value is { } row
+            ? new ServiceHalt(row.GetString("By") ?? "", row.GetString("Reason") ?? "", row.GetDateTimeOffset("Since") ?? row.Timestamp ?? default)
+            : null;
+    }
+
+    /// <summary>Turns the kill switch on; a second halt replaces the first's reason.</summary>
+    public virtual async Task SetHaltAsync(ServiceHalt halt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(halt);
+        await _table.UpsertEntityAsync(new TableEntity(ServicePartition, HaltRow)
+        {
+            ["By"] = halt.By,
+            ["Reason"] = halt.Reason,
+            ["Since"] = halt.Since,
+        }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns the kill switch off; false when it was not on.</summary>
+    public virtual async Task<bool> ClearHaltAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(ServicePartition, HaltRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
         }
     }
 
