@@ -132,20 +132,16 @@ public sealed class NwsGeoJsonAlertParser : IAlertFormatParser
 
     private static List<string> ReadReferences(JsonElement properties, string propertiesPath)
     {
-        if (!properties.TryGetProperty("references", out var references) || references.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
+        var ids = new List<string>();
         var path = propertiesPath + ".references";
-        if (references.ValueKind != JsonValueKind.Array)
+        var references = properties.TryGetProperty("references", out var listed) && listed.ValueKind != JsonValueKind.Null ? listed : default;
+        if (references.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Array))
         {
             throw new JsonShapeException(path, $"'references' should be a list but is {Describe(references.ValueKind)}");
         }
 
-        var ids = new List<string>();
         var index = 0;
-        foreach (var reference in references.EnumerateArray())
+        foreach (var reference in references.ValueKind == JsonValueKind.Array ? references.EnumerateArray().ToList() : [])
         {
             var itemPath = $"{path}[{index++}]";
             var id = reference.ValueKind switch
@@ -167,6 +163,29 @@ public sealed class NwsGeoJsonAlertParser : IAlertFormatParser
             }
         }
 
+        // An Update's earlier messages that have expired are named in parameters.expiredReferences, as CAP triples: still its lineage.
+        foreach (var expired in ExpiredReferences(properties, propertiesPath))
+        {
+            if (!ids.Contains(expired, StringComparer.Ordinal))
+            {
+                ids.Add(expired);
+            }
+        }
+
         return ids;
+    }
+
+    private static IEnumerable<string> ExpiredReferences(JsonElement properties, string propertiesPath)
+    {
+        if (!properties.TryGetProperty("parameters", out var parameters) || parameters.ValueKind != JsonValueKind.Object
+            || !parameters.TryGetProperty("expiredReferences", out var expired) || expired.ValueKind == JsonValueKind.Null)
+        {
+            return [];
+        }
+
+        var triples = expired.ValueKind == JsonValueKind.String
+            ? [expired.GetString() ?? ""]
+            : StringList(parameters, "expiredReferences", propertiesPath + ".parameters");
+        return triples.SelectMany(AlertIdentifiers.FromCapReferences);
     }
 }

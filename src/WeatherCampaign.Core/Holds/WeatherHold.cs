@@ -20,6 +20,15 @@ public sealed record WeatherHold
     /// <summary>Alerts that may no longer pause this campaign, because a person resumed it under them.</summary>
     public IReadOnlyList<string> SuppressedAlertIds { get; init; } = [];
 
+    /// <summary>
+    /// The alerts this hold has seen, with what each re-issues: the hold is held, and a person's override stands, for the
+    /// whole lineage. The newest <see cref="MaxLineage"/> entries are kept.
+    /// </summary>
+    public IReadOnlyList<LineageEntry> Lineage { get; init; } = [];
+
+    /// <summary>How many lineage entries a hold keeps: NWS re-issues a warning every few hours, so weeks of one storm.</summary>
+    public const int MaxLineage = 64;
+
     /// <summary>The intervention message that last changed this hold.</summary>
     public string? MessageId { get; init; }
 
@@ -66,6 +75,7 @@ public sealed record WeatherHold
             UpdatedAt = now,
             MessageId = messageId,
             SuppressedAlertIds = existing?.SuppressedAlertIds ?? [],
+            Lineage = existing?.Lineage ?? [],
             ManualHoldReason = existing?.ManualHoldReason,
             Version = existing?.Version,
         };
@@ -122,6 +132,37 @@ public sealed record WeatherHold
     /// <summary>The hold ends without a resume: the pause never happened, or the campaign is gone, drafted, completed or someone else's.</summary>
     public WeatherHold Ended(string note, DateTimeOffset now) =>
         this with { State = HoldState.Ended, UpdatedAt = now, Note = note };
+
+    /// <summary>
+    /// The alerts a cycle saw join the hold's lineage (an alert already in it keeps its first entry), the newest
+    /// <see cref="MaxLineage"/> kept. A person's override also covers the <paramref name="overriddenReissues"/>: re-issues of
+    /// alerts they weighed, with no news in them.
+    /// </summary>
+    public WeatherHold WithLineage(IReadOnlyCollection<LineageEntry> seen, IReadOnlyList<string> overriddenReissues, DateTimeOffset now)
+    {
+        var known = new HashSet<string>(Lineage.Select(e => e.AlertId), StringComparer.OrdinalIgnoreCase);
+        var added = seen.Where(e => known.Add(e.AlertId)).ToList();
+        var suppressed = Union(SuppressedAlertIds, overriddenReissues);
+        if (added.Count == 0 && ReferenceEquals(suppressed, SuppressedAlertIds))
+        {
+            return this;
+        }
+
+        return this with
+        {
+            Lineage = [.. Lineage.Concat(added).TakeLast(MaxLineage)],
+            SuppressedAlertIds = suppressed,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>What the hold knows of an alert: its lineage entry, or null.</summary>
+    public LineageEntry? LineageOf(string alertId) =>
+        Lineage.FirstOrDefault(e => string.Equals(e.AlertId, alertId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the alert is one the hold was made or kept for, or one a person weighed.</summary>
+    public bool Knows(string alertId) =>
+        IsIn(AlertIds, alertId) || IsIn(SuppressedAlertIds, alertId) || LineageOf(alertId) is not null;
 
     /// <summary>Whether a person has already weighed every one of <paramref name="alertIds"/>, resuming the campaign under them.</summary>
     public bool Suppresses(IEnumerable<string> alertIds)

@@ -36,9 +36,9 @@ public static class AuditRows
         Attempt = attempt,
     };
 
-    /// <summary>The <c>planned</c> row the cycle writes for each intervention it decides on.</summary>
+    /// <summary>The <c>planned</c> row the cycle writes for each intervention it decides on, with the planner's words for why.</summary>
     public static AuditRecord Planned(Intervention intervention, bool dryRun) =>
-        ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, null) with { DryRun = dryRun };
+        ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, intervention.Why) with { DryRun = dryRun };
 
     /// <summary>Where the <c>planned</c> row of a message is: fixed by its id and planned time, so one point read finds it.</summary>
     public static (string PartitionKey, string RowKey) PlannedKey(InterventionMessage message)
@@ -121,6 +121,27 @@ public static class AuditRows
         Events = Join(change.Hold.Events),
         Regions = Join(change.Hold.Regions),
         Detail = change.Hold.Note,
+    };
+
+    /// <summary>
+    /// Rule 7: a re-issue joined a hold's lineage (the hold is kept, or a person's override stands, through it); one row per
+    /// campaign, cycle and re-issue.
+    /// </summary>
+    public static AuditRecord Reissue(Plan plan, HoldChange change, int index, string description) => new()
+    {
+        OccurredAt = plan.PlannedAt,
+        Outcome = AuditOutcome.Reissue,
+        Discriminator = string.Create(CultureInfo.InvariantCulture, $"{plan.CycleId}_{change.Hold.CampaignId}_reissue{index}"),
+        CycleId = plan.CycleId,
+        CampaignId = change.Hold.CampaignId,
+        CampaignName = change.Hold.CampaignName,
+        CampaignStatus = "hold " + change.Hold.State.ToString().ToLowerInvariant(),
+        AlertIds = Join(change.Hold.AlertIds),
+        Events = Join(change.Hold.Events),
+        Regions = Join(change.Hold.Regions),
+        Detail = change.Hold.State == HoldState.Overridden
+            ? $"{description}: the person's resume stands, not paused again."
+            : $"{description}: still held, the clear-for clock runs from it.",
     };
 
     /// <summary>A queue message that is not a valid intervention, keyed by the body's digest (a repeat lands on the same row).</summary>

@@ -156,9 +156,15 @@ public sealed partial class PollWeatherHandler(
             LogHoldConflict(logger, plan.CycleId, CampaignId.ForDisplay(change.Hold.CampaignId));
             return;
         }
-        if (change.Kind != HoldChangeKind.StillAffected)
+        if (change.Kind is not (HoldChangeKind.StillAffected or HoldChangeKind.Reissued))
         {
             await audit.WriteAsync(AuditRows.HoldClosed(plan, change), cancellationToken).ConfigureAwait(false);
+        }
+
+        var reissues = change.Reissues ?? [];
+        for (var i = 0; i < reissues.Count; i++)
+        {
+            await audit.WriteAsync(AuditRows.Reissue(plan, change, i, reissues[i]), cancellationToken).ConfigureAwait(false);
         }
     }
 

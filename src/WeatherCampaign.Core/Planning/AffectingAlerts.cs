@@ -6,7 +6,7 @@ using WeatherCampaign.Core.Regions;
 namespace WeatherCampaign.Core.Planning;
 
 /// <summary>The counting alerts affecting a campaign, as the reason its intervention carries and one line for people.</summary>
-internal sealed record Affecting(InterventionReason Reason, string Description);
+internal sealed record Affecting(InterventionReason Reason, string Description, IReadOnlyList<WeatherAlert> Alerts);
 
 /// <summary>
 /// Rules 1 and 2 for one cycle: the alerts that count, indexed by region key, and which of them affect a campaign. Many
@@ -23,6 +23,7 @@ internal sealed class AffectingAlerts
     {
         _catalog = catalog;
         var superseded = new Supersessions(snapshot.Alerts, snapshot.Feeds);
+        Lineages = new AlertLineages(snapshot, superseded);
         foreach (var alert in snapshot.Alerts)
         {
             if (policy.WhyNotCounting(alert, now, superseded) is not null)
@@ -42,6 +43,9 @@ internal sealed class AffectingAlerts
             }
         }
     }
+
+    /// <summary>Rule 7: how this cycle's alerts chain to the alerts a hold knows.</summary>
+    public AlertLineages Lineages { get; }
 
     /// <summary>How many alerts count this cycle.</summary>
     public int Counting { get; }
@@ -95,6 +99,6 @@ internal sealed class AffectingAlerts
             alerts[0].Severity.ToString(),
             alerts.Max(a => a.InForceUntil));
         var until = reason.Until is { } end ? string.Create(CultureInfo.InvariantCulture, $" until {end:u}") : "";
-        return new Affecting(reason, $"{string.Join(", ", reason.Events)} ({reason.Severity}){until}");
+        return new Affecting(reason, $"{string.Join(", ", reason.Events)} ({reason.Severity}){until}", alerts);
     }
 }

@@ -13,7 +13,11 @@ public enum HoldChangeKind
 
     /// <summary>The hold ends without a resume (the pause never happened; the campaign is gone, draft or completed).</summary>
     Ended,
+
+    /// <summary>A re-issue of an alert a person resumed the campaign under joined the override: it does not pause the campaign either.</summary>
+    Reissued,
 }
 
 /// <param name="Hold">The ledger row as it should be written (carrying the version it was read with).</param>
-public sealed record HoldChange(HoldChangeKind Kind, WeatherHold Hold);
+/// <param name="Reissues">Rule 7: the re-issues of the hold's alerts this change takes into its lineage, one audit row each ("re-issue of …").</param>
+public sealed record HoldChange(HoldChangeKind Kind, WeatherHold Hold, IReadOnlyList<string>? Reissues = null);

@@ -11,6 +11,7 @@ public sealed record InterventionReason(
     DateTimeOffset? Until);
 
 /// <summary>One status change the planner asks for; it travels as one queue message.</summary>
+/// <param name="Why">The planner's words for people (rule 7 names re-issues in them); the <c>planned</c> audit row keeps them.</param>
 public sealed record Intervention(
     string Id,
     string CycleId,
@@ -18,4 +19,5 @@ public sealed record Intervention(
     string CampaignName,
     InterventionAction Action,
     InterventionReason Reason,
-    DateTimeOffset PlannedAt);
+    DateTimeOffset PlannedAt,
+    string? Why = null);

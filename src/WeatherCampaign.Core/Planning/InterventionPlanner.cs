@@ -28,7 +28,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         }
 
         var alerts = new AffectingAlerts(catalog, input.Alerts, new AlertPolicy(policy), now);
-        var cycle = new Cycle(policy, now, ResumesAllowed: input.Alerts.AllFeedsSucceeded);
+        var cycle = new Cycle(policy, now, ResumesAllowed: input.Alerts.AllFeedsSucceeded, alerts.Lineages);
         var holds = input.Holds.ToDictionary(h => h.CampaignId, StringComparer.Ordinal);
         var decisions = new List<CampaignDecision>(input.Campaigns!.Campaigns.Count);
         var refused = new List<RefusedCampaign>();
@@ -75,7 +75,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
 
     private static Intervention ToIntervention(CampaignDecision decision, int index, string cycleId, DateTimeOffset now) => new(
         $"{cycleId}-{index + 1:D5}", cycleId, decision.Campaign.Id, decision.Campaign.Name,
-        decision.Kind == DecisionKind.Pause ? InterventionAction.Pause : InterventionAction.Resume, decision.Reason!, now);
+        decision.Kind == DecisionKind.Pause ? InterventionAction.Pause : InterventionAction.Resume, decision.Reason!, now, decision.Why);
 
     /// <summary>Rule 5: no data, no action. Null when the listing is complete and at least one feed was read.</summary>
     private static string? WhyNoData(PlanningInput input)
@@ -141,20 +141,13 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                 return new(campaign, DecisionKind.None, $"{campaign.RawStatus}: never changed", reason, ended);
 
             case CampaignStatus.Running when affecting is not null && active is { State: HoldState.Held }:
-                // Rule 4: a person resumed what we held; their decision stands for the alerts we held it for.
-                var overridden = new HoldChange(HoldChangeKind.Overridden, active.OverriddenByPerson(ResumedByPerson, now));
-                if (overridden.Hold.Suppresses(affecting.Reason.AlertIds))
-                {
-                    return new(campaign, DecisionKind.None, "resumed by a person while held: not paused again for the same alerts", reason, overridden);
-                }
-                // An alert that came after the hold is news the person could not have weighed.
-                return new(campaign, DecisionKind.Pause, "resumed by a person while held, now under a new alert: " + affecting.Description, reason, overridden);
+                // Rule 4: a person resumed what we held; their decision stands for the alerts we held it for (rule 7: and their re-issues).
+                return DecideOverridden(campaign, active.OverriddenByPerson(ResumedByPerson, now), affecting, cycle, "resumed by a person while held", justOverridden: true);
+
+            case CampaignStatus.Running when affecting is not null && hold is { State: HoldState.Overridden }:
+                return DecideOverridden(campaign, hold, affecting, cycle, "a person resumed it under these alerts", justOverridden: false);
 
             case CampaignStatus.Running when affecting is not null:
-                if (hold is { State: HoldState.Overridden } && hold.Suppresses(affecting.Reason.AlertIds))
-                {
-                    return new(campaign, DecisionKind.None, "a person resumed it under these alerts: not paused again", reason);
-                }
                 // Rule 3.
                 return new(campaign, DecisionKind.Pause, affecting.Description, reason);
 
@@ -172,12 +165,48 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                 return new(campaign, DecisionKind.None, "paused by someone else: not ours to resume", reason);
 
             case CampaignStatus.Paused when affecting is not null:
-                return new(campaign, DecisionKind.None, "held: still affected by " + affecting.Description, reason,
-                    new HoldChange(HoldChangeKind.StillAffected, active.StillAffected(affecting.Reason.AlertIds, affecting.Reason.Events, affecting.Reason.Regions, now)));
+                return DecideStillHeld(campaign, active, affecting, cycle);
 
             default: // paused, held by us, no longer affected
                 return DecideResume(campaign, active ?? throw new System.Diagnostics.UnreachableException(), cycle);
         }
+    }
+
+    /// <summary>
+    /// Rule 7 for a campaign a person resumed under our hold: the alerts they weighed and the re-issues of those alerts that say
+    /// the same (same event, severity not higher) leave it alone; any other alert is news they could not have weighed.
+    /// </summary>
+    private static CampaignDecision DecideOverridden(Campaign campaign, WeatherHold overridden, Affecting affecting, Cycle cycle, string who, bool justOverridden)
+    {
+        var findings = affecting.Alerts.Select(a => cycle.Lineages.Judge(a, overridden, weighedOnly: true)).ToList();
+        var reissues = findings.Where(f => f.Verdict == LineageVerdict.Reissue).ToList();
+        var updated = overridden.WithLineage(
+            [.. findings.Where(f => overridden.LineageOf(f.Alert.Id) is null).Select(f => f.Entry)], [.. reissues.Select(f => f.Alert.Id)], cycle.Now);
+        var reissueIds = reissues.Select(f => f.Why).ToList();
+        var change = justOverridden ? new HoldChange(HoldChangeKind.Overridden, updated, reissueIds)
+            : ReferenceEquals(updated, overridden) ? null
+            : new HoldChange(HoldChangeKind.Reissued, updated, reissueIds);
+        var news = findings.Where(f => f.Verdict == LineageVerdict.News).ToList();
+        if (news.Count == 0)
+        {
+            var through = reissues.Count == 0 ? "" : " (" + string.Join("; ", reissues.Select(f => f.Why)) + ")";
+            return new(campaign, DecisionKind.None, $"{who}: not paused again for the same alerts{through}", affecting.Reason, change);
+        }
+
+        // An alert outside the lineage, or a re-issue that says more, is news the person could not have weighed.
+        return new(campaign, DecisionKind.Pause, $"{who}, now news: {string.Join("; ", news.Select(f => f.Why))}: {affecting.Description}", affecting.Reason, change);
+    }
+
+    /// <summary>Rules 4 and 7 for a held campaign still affected: the hold keeps every alert of its lineage, and the clear-for clock restarts.</summary>
+    private static CampaignDecision DecideStillHeld(Campaign campaign, WeatherHold held, Affecting affecting, Cycle cycle)
+    {
+        var findings = affecting.Alerts.Where(a => held.LineageOf(a.Id) is null).Select(a => cycle.Lineages.Judge(a, held, weighedOnly: false)).ToList();
+        var reissues = findings.Where(f => f.ReissueOf is not null && !held.Knows(f.Alert.Id)).Select(f => f.Why).ToList();
+        var kept = held.StillAffected(affecting.Reason.AlertIds, affecting.Reason.Events, affecting.Reason.Regions, cycle.Now)
+            .WithLineage([.. findings.Select(f => f.Entry)], [], cycle.Now);
+        var through = reissues.Count == 0 ? "" : " (" + string.Join("; ", reissues) + ")";
+        return new(campaign, DecisionKind.None, "held: still affected by " + affecting.Description + through, affecting.Reason,
+            new HoldChange(HoldChangeKind.StillAffected, kept, reissues));
     }
 
     /// <summary>Rule 4: a held campaign clear of counting alerts for the whole <c>Policy:ClearFor</c> is resumed.</summary>
@@ -210,7 +239,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         string.Join("; ", alerts.FailedFeeds.Select(f => $"{f.Feed}: {f.Error}"));
 
     /// <summary>What every decision of one cycle shares.</summary>
-    private sealed record Cycle(PolicyOptions Policy, DateTimeOffset Now, bool ResumesAllowed)
+    private sealed record Cycle(PolicyOptions Policy, DateTimeOffset Now, bool ResumesAllowed, AlertLineages Lineages)
     {
         public HashSet<string> Excluded { get; } = new(Policy.ExcludedCampaigns, StringComparer.Ordinal);
     }

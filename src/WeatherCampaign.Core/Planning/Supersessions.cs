@@ -34,5 +34,6 @@ public sealed class Supersessions
     public bool Replaces(WeatherAlert alert) =>
         _replacedBySource.TryGetValue(SourceOf(alert), out var replaced) && replaced.Contains(alert.Id);
 
-    private string SourceOf(WeatherAlert alert) => _sourceOfFeed.GetValueOrDefault(alert.Feed, alert.Feed);
+    /// <summary>The alert's source: its feed's <c>Weather:Feeds:N:Source</c>, else the feed itself.</summary>
+    public string SourceOf(WeatherAlert alert) => _sourceOfFeed.GetValueOrDefault(alert.Feed, alert.Feed);
 }

@@ -10,6 +10,7 @@ public static class AuditOutcomes
         AuditOutcome.ManualRelease => "manual-release",
         AuditOutcome.ServiceHalted => "service-halted",
         AuditOutcome.ServiceResumed => "service-resumed",
+        AuditOutcome.Reissue => "re-issue",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

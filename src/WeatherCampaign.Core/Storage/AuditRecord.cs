@@ -30,6 +30,9 @@ public enum AuditOutcome
 
     /// <summary>An operator turned the kill switch off, or replayed the halted messages (<c>weathercampaign resume-service</c>).</summary>
     ServiceResumed,
+
+    /// <summary>A re-issue of an alert joined a hold's lineage: the hold, or a person's override, stands through it.</summary>
+    Reissue,
 }
 
 /// <summary>

@@ -141,6 +141,7 @@ public class HoldLedger
         ["LastAffectedAt"] = hold.LastAffectedAt,
         ["UpdatedAt"] = hold.UpdatedAt,
         ["SuppressedAlertIds"] = JsonSerializer.Serialize(hold.SuppressedAlertIds, WeatherCampaignJson.Options),
+        ["Lineage"] = JsonSerializer.Serialize(hold.Lineage, WeatherCampaignJson.Options),
         ["MessageId"] = hold.MessageId,
         ["ManualHoldReason"] = hold.ManualHoldReason,
         ["Note"] = hold.Note,
@@ -159,11 +160,30 @@ public class HoldLedger
         LastAffectedAt = entity.GetDateTimeOffset("LastAffectedAt"),
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default,
         SuppressedAlertIds = ReadList(entity, "SuppressedAlertIds"),
+        Lineage = ReadLineage(entity),
         MessageId = entity.GetString("MessageId"),
         ManualHoldReason = entity.GetString("ManualHoldReason"),
         Note = entity.GetString("Note"),
         Version = entity.ETag.ToString(),
     };
+
+    /// <summary>
+    /// A row written before lineage was kept has none, and an unreadable one is read as none: its alerts are still known by
+    /// id (<see cref="WeatherHold.AlertIds"/>, <see cref="WeatherHold.SuppressedAlertIds"/>), so the hold is never lost over it.
+    /// </summary>
+    private static IReadOnlyList<LineageEntry> ReadLineage(TableEntity entity)
+    {
+        try
+        {
+            return entity.GetString("Lineage") is { Length: > 0 } json
+                ? JsonSerializer.Deserialize<List<LineageEntry>>(json, WeatherCampaignJson.Options)?.Where(e => e?.AlertId is not null).ToList() ?? []
+                : [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
 
     private static IReadOnlyList<string> ReadList(TableEntity entity, string column) =>
         entity.GetString(column) is { Length: > 0 } json

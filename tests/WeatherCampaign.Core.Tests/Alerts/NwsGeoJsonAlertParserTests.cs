@@ -109,6 +109,28 @@ public sealed class NwsGeoJsonAlertParserTests
     }
 
     [TestMethod]
+    public void Expired_references_join_the_references_as_cap_triples()
+    {
+        var json = """
+            {"type":"Feature","properties":{"id":"urn:oid:2.49.0.1.840.0.ccc.001.1","messageType":"Update",
+              "references":[{"@id":"https://api.weather.gov/alerts/urn:oid:2.49.0.1.840.0.bbb.001.1","identifier":"urn:oid:2.49.0.1.840.0.bbb.001.1","sender":"w-nws.webmaster@noaa.gov","sent":"2024-07-18T03:00:00-07:00"}],
+              "parameters":{"expiredReferences":["w-nws.webmaster@noaa.gov,urn:oid:2.49.0.1.840.0.aaa.001.1,2024-07-17T21:00:00-07:00 w-nws.webmaster@noaa.gov,urn:oid:2.49.0.1.840.0.bbb.001.1,2024-07-18T03:00:00-07:00"]}}}
+            """;
+
+        var alert = _parser.Parse(FixtureFiles.Utf8(json), "nws").Single();
+
+        CollectionAssert.AreEqual(new[] { "urn:oid:2.49.0.1.840.0.bbb.001.1", "urn:oid:2.49.0.1.840.0.aaa.001.1" }, alert.References.ToArray());
+    }
+
+    [TestMethod]
+    public void Expired_references_alone_are_the_references()
+    {
+        var json = """{"type":"Feature","properties":{"id":"x2","messageType":"Update","parameters":{"expiredReferences":"w-nws.webmaster@noaa.gov,x1,2024-07-17T21:00:00-07:00"}}}""";
+
+        CollectionAssert.AreEqual(new[] { "x1" }, _parser.Parse(FixtureFiles.Utf8(json), "nws").Single().References.ToArray());
+    }
+
+    [TestMethod]
     public void Unrecognised_words_become_unknown()
     {
         var json = """{"type":"Feature","properties":{"id":"x1","severity":"Catastrophic","urgency":"3","status":"Rehearsal","messageType":"Bulletin"}}""";

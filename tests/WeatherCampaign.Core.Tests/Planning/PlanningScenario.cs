@@ -56,7 +56,7 @@ internal sealed class PlanningScenario
     }
 
     public PlanningScenario Hold(string campaignId, HoldState state, DateTimeOffset? lastAffected = null, string[]? alertIds = null,
-        string[]? suppressed = null, string? manualReason = null)
+        string[]? suppressed = null, string? manualReason = null, LineageEntry[]? lineage = null, string? severity = null)
     {
         _holds.Add(new WeatherHold
         {
@@ -70,6 +70,8 @@ internal sealed class PlanningScenario
             UpdatedAt = Now.AddHours(-2),
             SuppressedAlertIds = suppressed ?? [],
             ManualHoldReason = manualReason,
+            Lineage = lineage ?? [],
+            Severity = severity,
             Version = "W/\"1\"",
         });
         return this;
