@@ -13,6 +13,9 @@ public enum HoldChangeKind
 
     /// <summary>The hold ends without a resume (the pause never happened; the campaign is gone, draft or completed).</summary>
     Ended,
+
+    /// <summary>Clear, but a resume rule keeps it paused until a later time: written (and audited) only when the rule or the time changes.</summary>
+    ResumeHeldBack,
 }
 
 /// <param name="Hold">The ledger row as it should be written (carrying the version it was read with).</param>

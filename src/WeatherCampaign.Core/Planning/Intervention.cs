@@ -8,7 +8,11 @@ public sealed record InterventionReason(
     IReadOnlyList<string> Events,
     IReadOnlyList<string> Regions,
     string? Severity,
-    DateTimeOffset? Until);
+    DateTimeOffset? Until)
+{
+    /// <summary>Per event, the latest end its alerts announce (the hold keeps it for <c>Policy:HoldAfter</c>).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> EventEnds { get; init; } = new Dictionary<string, DateTimeOffset>();
+}
 
 /// <summary>One status change the planner asks for; it travels as one queue message.</summary>
 public sealed record Intervention(
@@ -18,4 +22,8 @@ public sealed record Intervention(
     string CampaignName,
     InterventionAction Action,
     InterventionReason Reason,
-    DateTimeOffset PlannedAt);
+    DateTimeOffset PlannedAt)
+{
+    /// <summary>For a resume, the rule that decided it and how (its <c>planned</c> audit row says so); null for a pause.</summary>
+    public string? Why { get; init; }
+}

@@ -8,6 +8,7 @@ public static class AuditOutcomes
         AuditOutcome.HeldForApproval => "held-for-approval",
         AuditOutcome.ManualHold => "manual-hold",
         AuditOutcome.ManualRelease => "manual-release",
+        AuditOutcome.ResumeHeld => "resume-held",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

@@ -24,6 +24,12 @@ public enum AuditOutcome
 
     /// <summary>The message was planned longer ago than <c>Policy:MaxMessageAge</c>: never applied.</summary>
     Stale,
+
+    /// <summary>A clear hold's resume is held back by a resume rule (one row per campaign each time the rule or its time changes).</summary>
+    ResumeHeld,
+
+    /// <summary>Something was decided on a fallback an officer should know of (a campaign's unknown time zone).</summary>
+    Warning,
 }
 
 /// <summary>

@@ -147,6 +147,9 @@ public class HoldLedger
         ["LastAffectedAt"] = hold.LastAffectedAt,
         ["UpdatedAt"] = hold.UpdatedAt,
         ["SuppressedAlertIds"] = JsonSerializer.Serialize(hold.SuppressedAlertIds, WeatherCampaignJson.Options),
+        ["EventEnds"] = hold.EventEnds.Count == 0 ? null : JsonSerializer.Serialize(hold.EventEnds, WeatherCampaignJson.Options),
+        ["ResumeHeldBy"] = hold.ResumeHeldBy,
+        ["ResumeHeldUntil"] = hold.ResumeHeldUntil,
         ["MessageId"] = hold.MessageId,
         ["ManualHoldReason"] = hold.ManualHoldReason,
         ["Note"] = hold.Note,
@@ -165,11 +168,21 @@ public class HoldLedger
         LastAffectedAt = entity.GetDateTimeOffset("LastAffectedAt"),
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default,
         SuppressedAlertIds = ReadList(entity, "SuppressedAlertIds"),
+        EventEnds = ReadEnds(entity),
+        ResumeHeldBy = entity.GetString("ResumeHeldBy"),
+        ResumeHeldUntil = entity.GetDateTimeOffset("ResumeHeldUntil"),
         MessageId = entity.GetString("MessageId"),
         ManualHoldReason = entity.GetString("ManualHoldReason"),
         Note = entity.GetString("Note"),
         Version = entity.ETag.ToString(),
     };
+
+    /// <summary>A row written before the column existed has none: its hold counts <c>Policy:HoldAfter</c> from when it was last affected.</summary>
+    private static IReadOnlyDictionary<string, DateTimeOffset> ReadEnds(TableEntity entity) =>
+        entity.GetString("EventEnds") is { Length: > 0 } json
+            && JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(json, WeatherCampaignJson.Options) is { } ends
+            ? new Dictionary<string, DateTimeOffset>(ends, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
 
     private static IReadOnlyList<string> ReadList(TableEntity entity, string column) =>
         entity.GetString(column) is { Length: > 0 } json
