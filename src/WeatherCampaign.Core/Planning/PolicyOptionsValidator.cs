@@ -107,19 +107,24 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
                 $"a list of day names such as Mon,Tue,Wed,Thu,Fri or Mon-Fri ('{unknown}' is not a day)");
         }
 
-        if (minimumHold < TimeSpan.Zero)
+        // .NET reads 72:00:00 as 72 days, not hours: a bound keeps that slip from holding campaigns for months.
+        const string span = "a time span from 00:00:00 to 30.00:00:00, days first (72 hours is 3.00:00:00: 72:00:00 reads as 72 days)";
+        if (minimumHold < TimeSpan.Zero || minimumHold > LongestHold)
         {
-            failures.Add($"{scope}:MinimumHold", minimumHold, "a time span of 00:00:00 or more, such as 04:00:00");
+            failures.Add($"{scope}:MinimumHold", minimumHold, span);
         }
 
-        foreach (var (eventName, span) in holdAfter)
+        foreach (var (eventName, after) in holdAfter)
         {
-            if (span < TimeSpan.Zero)
+            if (after < TimeSpan.Zero || after > LongestHold)
             {
-                failures.Add($"{scope}:HoldAfter:{eventName}", span, "a time span of 00:00:00 or more, such as 3.00:00:00");
+                failures.Add($"{scope}:HoldAfter:{eventName}", after, span);
             }
         }
     }
+
+    /// <summary>The longest <c>MinimumHold</c> or <c>HoldAfter</c>: a month covers every jurisdiction's rule we know of.</summary>
+    private static readonly TimeSpan LongestHold = TimeSpan.FromDays(30);
 
     private static TimeSpan? Time(SettingFailures failures, string setting, string? text, string allowed)
     {

@@ -62,7 +62,9 @@ public sealed class ResumeRules
         foreach (var set in sets)
         {
             var decision = set.Decide(hold, now, zone, zoneName);
-            if (strictest is null || decision.At > strictest.At || (decision.At == strictest.At && strictest.Met is null && decision.Met is not null))
+            // Equally late, the scope whose own rule held the hold longest speaks (Oregon's next business day over the window).
+            if (strictest is null || decision.At > strictest.At
+                || (decision.At == strictest.At && (decision.Met?.At ?? DateTimeOffset.MinValue) > (strictest.Met?.At ?? DateTimeOffset.MinValue)))
             {
                 strictest = decision;
             }
@@ -201,7 +203,7 @@ public sealed class ResumeRules
 
             // Resumed now: the rule that held it longest speaks, and the window it resumes inside.
             var met = Window.IsAlways ? binding
-                : new Earliest(now, binding?.Rule ?? NotBefore.Setting,
+                : new Earliest(binding?.At ?? DateTimeOffset.MinValue, binding?.Rule ?? NotBefore.Setting,
                     Text($"{(binding is null ? "" : binding.Why + "; ")}inside the calling window {Window.Describe()} {zoneName}"));
             return new(now, met?.Rule ?? "", met?.Why ?? "", met);
         }
