@@ -185,6 +185,11 @@ internal static class HoldsCommand
             why += " in " + string.Join(", ", hold.Regions);
         }
 
+        if (hold.IsActive && hold.ResumeHeldBy is { } rule && hold.ResumeHeldUntil is { } until)
+        {
+            why += $"; resume held back until {Time(until)} by {rule}";
+        }
+
         return why;
     }
 
@@ -205,5 +210,8 @@ internal static class HoldsCommand
         hold.AlertIds,
         hold.ManualHoldReason,
         hold.Note,
+        hold.EventEnds,
+        hold.ResumeHeldBy,
+        hold.ResumeHeldUntil,
     };
 }

@@ -35,6 +35,12 @@ public sealed record Campaign(
     /// </summary>
     public bool OptedOut => Attributes.TryGetValue(CampaignLabels.AutomationKey, out var automation)
         && string.Equals(automation.Trim(), "off", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The attribute (or label, or token) naming the campaign's own time zone, an IANA id such as <c>America/Chicago</c>.</summary>
+    public const string TimeZoneAttribute = "timezone";
+
+    /// <summary>The campaign's own time zone as the platform gives it (unchecked); null when it names none.</summary>
+    public string? TimeZone => Attributes.TryGetValue(TimeZoneAttribute, out var zone) && !string.IsNullOrWhiteSpace(zone) ? zone.Trim() : null;
 }
 
 /// <summary>Every campaign of the tenant, read completely (all pages) at one time.</summary>

@@ -4,7 +4,7 @@ namespace WeatherCampaign.Core.Campaigns;
 
 /// <summary>
 /// Where an operator marks a campaign on a platform without custom attributes: bracketed labels in its name
-/// (<c>Florida Renewals [US-FL]</c>, <c>[NY, NJ]</c>, a region group, <c>[weather:off]</c>) and <c>key=value</c> tokens in free
+/// (<c>Florida Renewals [US-FL]</c>, <c>[NY, NJ]</c>, a region group, <c>[weather:off]</c>, <c>[tz:America/Chicago]</c>) and <c>key=value</c> tokens in free
 /// text such as a CXone skill's notes (<c>region=US-FL,US-GA</c>, <c>weather_automation=off</c>). README.md, "Regions on each
 /// platform", documents each platform's way.
 /// </summary>
@@ -16,6 +16,9 @@ public static partial class CampaignLabels
     /// <summary>The token (and custom attribute) whose value <c>off</c> opts a campaign out.</summary>
     public const string AutomationKey = "weather_automation";
 
+    /// <summary>A name label naming the campaign's time zone: <c>[tz:America/Chicago]</c>.</summary>
+    public const string TimeZonePrefix = "tz:";
+
     /// <summary>The token that names a campaign's regions in free text.</summary>
     public const string RegionKey = "region";
 
@@ -24,6 +27,7 @@ public static partial class CampaignLabels
     {
         var regions = new List<string>();
         var optedOut = false;
+        string? timeZone = null;
         foreach (Match label in Bracketed().Matches(name ?? ""))
         {
             var text = label.Groups["text"].Value.Trim();
@@ -33,10 +37,16 @@ public static partial class CampaignLabels
                 continue;
             }
 
+            if (text.StartsWith(TimeZonePrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                timeZone ??= text[TimeZonePrefix.Length..].Trim();
+                continue;
+            }
+
             regions.AddRange(SplitCodes(text));
         }
 
-        return new NameLabels(regions, optedOut);
+        return new NameLabels(regions, optedOut) { TimeZone = timeZone };
     }
 
     /// <summary>The <c>key=value</c> tokens in <paramref name="text"/>, keys without case; the first of a key wins.</summary>
@@ -63,4 +73,8 @@ public static partial class CampaignLabels
 }
 
 /// <summary>What an operator wrote in a campaign's name: the region codes in its brackets, and whether it opted out.</summary>
-public sealed record NameLabels(IReadOnlyList<string> Regions, bool OptedOut);
+public sealed record NameLabels(IReadOnlyList<string> Regions, bool OptedOut)
+{
+    /// <summary>The time zone of a <c>[tz:…]</c> label, unchecked; null when the name has none.</summary>
+    public string? TimeZone { get; init; }
+}

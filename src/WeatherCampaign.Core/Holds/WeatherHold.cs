@@ -29,6 +29,18 @@ public sealed record WeatherHold
     /// <summary>How many lineage entries a hold keeps: NWS re-issues a warning every few hours, so weeks of one storm.</summary>
     public const int MaxLineage = 64;
 
+    /// <summary>
+    /// Per event of the hold's alerts, the latest end (<c>ends</c>, else <c>expires</c>) they announced: <c>Policy:HoldAfter</c>
+    /// counts from here, and the ledger keeps it so a restart does not forget it.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> EventEnds { get; init; } = NoEnds;
+
+    /// <summary>The rule holding back the resume of this clear hold (<c>Policy:ResumeNotBefore</c>), as last audited; null when none did.</summary>
+    public string? ResumeHeldBy { get; init; }
+
+    /// <summary>Until when <see cref="ResumeHeldBy"/> holds the resume back.</summary>
+    public DateTimeOffset? ResumeHeldUntil { get; init; }
+
     /// <summary>The intervention message that last changed this hold.</summary>
     public string? MessageId { get; init; }
 
@@ -76,6 +88,7 @@ public sealed record WeatherHold
             MessageId = messageId,
             SuppressedAlertIds = existing?.SuppressedAlertIds ?? [],
             Lineage = existing?.Lineage ?? [],
+            EventEnds = existing is { IsActive: true } ? existing.EventEnds : NoEnds,
             ManualHoldReason = existing?.ManualHoldReason,
             Version = existing?.Version,
         };
@@ -97,6 +110,30 @@ public sealed record WeatherHold
             Events = Union(Events, events),
             Regions = Union(Regions, regions),
         };
+    }
+
+    /// <summary>The alerts holding the campaign announce these ends, per event: each event keeps the latest it was given.</summary>
+    public WeatherHold WithEventEnds(IReadOnlyDictionary<string, DateTimeOffset> ends)
+    {
+        if (ends.All(e => EventEnds.TryGetValue(e.Key, out var known) && known >= e.Value))
+        {
+            return this;
+        }
+
+        var merged = new Dictionary<string, DateTimeOffset>(EventEnds, StringComparer.OrdinalIgnoreCase);
+        foreach (var (eventName, end) in ends)
+        {
+            merged[eventName] = merged.TryGetValue(eventName, out var known) && known >= end ? known : end;
+        }
+
+        return this with { EventEnds = merged };
+    }
+
+    /// <summary>The weather cleared, but <paramref name="rule"/> keeps the campaign paused until <paramref name="until"/>.</summary>
+    public WeatherHold ResumeHeldBack(string rule, DateTimeOffset until, DateTimeOffset now)
+    {
+        RequireActive("held back");
+        return this with { State = HoldState.Held, ResumeHeldBy = rule, ResumeHeldUntil = until, UpdatedAt = now };
     }
 
     /// <summary>A resume of this hold is under way: the message that makes it claims the hold first.</summary>
@@ -225,6 +262,8 @@ public sealed record WeatherHold
         union.AddRange(second.Where(value => !known(value)));
         return union;
     }
+
+    private static readonly IReadOnlyDictionary<string, DateTimeOffset> NoEnds = new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How many ids a list may hold and still be searched in place rather than hashed.</summary>
     private const int ShortList = 8;

@@ -83,6 +83,12 @@ public static class AuditRows
             : $"{f.Feed}: FAILED {f.Error}"));
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{plan.Verdict}: {plan.Pauses} to pause, {plan.Resumes} to resume; {plan.AlertsCounting} of {plan.AlertsRead} alerts count; {plan.CampaignsAffected} of {plan.CampaignsListed} campaigns affected. Feeds: {feeds}.");
+        if (plan.ResumesStaged > 0)
+        {
+            summary += string.Create(CultureInfo.InvariantCulture,
+                $" {plan.ResumesStaged} resumes wait for a later cycle (Policy:MaxResumesPerCycle, Policy:MaxResumesPerRegionPerCycle; oldest hold first).");
+        }
+
         return CycleEvent(plan, AuditOutcome.Cycle, "cycle", started, dryRun, plan.Reason is null ? summary : summary + " " + plan.Reason);
     }
 
@@ -143,6 +149,47 @@ public static class AuditRows
             ? $"{description}: the person's resume stands, not paused again."
             : $"{description}: still held, the clear-for clock runs from it.",
     };
+
+    /// <summary>
+    /// A clear hold whose resume a rule holds back: written only when the rule or its time changes (the planner compares with
+    /// the hold's <see cref="WeatherHold.ResumeHeldBy"/>), so a campaign held overnight has one row, not one per cycle.
+    /// </summary>
+    public static AuditRecord ResumeHeldBack(Plan plan, HoldChange change) => new()
+    {
+        OccurredAt = plan.PlannedAt,
+        Outcome = AuditOutcome.ResumeHeld,
+        Discriminator = $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}",
+        Action = "resume",
+        CycleId = plan.CycleId,
+        CampaignId = change.Hold.CampaignId,
+        CampaignName = change.Hold.CampaignName,
+        AlertIds = Join(change.Hold.AlertIds),
+        Events = Join(change.Hold.Events),
+        Regions = Join(change.Hold.Regions),
+        Detail = plan.Decisions.FirstOrDefault(d => d.Campaign.Id == change.Hold.CampaignId)?.Why
+            ?? string.Create(CultureInfo.InvariantCulture, $"Resume held back until {change.Hold.ResumeHeldUntil:u} by {change.Hold.ResumeHeldBy}."),
+    };
+
+    /// <summary>
+    /// A warning about one campaign's decision (its time zone is unknown, the default was used): keyed by the campaign and the
+    /// day, so it is one row a day however many cycles meet it.
+    /// </summary>
+    public static AuditRecord Warning(Plan plan, CampaignDecision decision)
+    {
+        var day = new DateTimeOffset(plan.PlannedAt.UtcDateTime.Date, TimeSpan.Zero);
+        return new AuditRecord
+        {
+            OccurredAt = plan.PlannedAt,
+            SortTime = day,
+            Outcome = AuditOutcome.Warning,
+            Discriminator = $"{decision.Campaign.Id}_warning_{TableKeys.Digest(decision.Warning)}",
+            CycleId = plan.CycleId,
+            CampaignId = decision.Campaign.Id,
+            CampaignName = decision.Campaign.Name,
+            CampaignStatus = decision.Campaign.RawStatus,
+            Detail = decision.Warning,
+        };
+    }
 
     /// <summary>A queue message that is not a valid intervention, keyed by the body's digest (a repeat lands on the same row).</summary>
     public static AuditRecord Rejected(string? body, InvalidInterventionMessageException error, DateTimeOffset now, long attempt) =>

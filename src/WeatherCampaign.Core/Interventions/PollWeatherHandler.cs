@@ -136,6 +136,12 @@ public sealed partial class PollWeatherHandler(
             await audit.WriteAsync(AuditRows.Refused(plan, refused, started, dryRun), cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var warned in plan.Warnings)
+        {
+            await audit.WriteAsync(AuditRows.Warning(plan, warned) with { DryRun = dryRun }, cancellationToken).ConfigureAwait(false);
+            LogWarning(logger, plan.CycleId, CampaignId.ForDisplay(warned.Campaign.Id), warned.Warning!);
+        }
+
         if (plan.Verdict == PlanVerdict.HeldForApproval)
         {
             await audit.WriteAsync(AuditRows.HeldForApproval(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
@@ -156,9 +162,15 @@ public sealed partial class PollWeatherHandler(
             LogHoldConflict(logger, plan.CycleId, CampaignId.ForDisplay(change.Hold.CampaignId));
             return;
         }
-        if (change.Kind is not (HoldChangeKind.StillAffected or HoldChangeKind.Reissued))
+        var row = change.Kind switch
         {
-            await audit.WriteAsync(AuditRows.HoldClosed(plan, change), cancellationToken).ConfigureAwait(false);
+            HoldChangeKind.StillAffected or HoldChangeKind.Reissued => null,
+            HoldChangeKind.ResumeHeldBack => AuditRows.ResumeHeldBack(plan, change),
+            _ => AuditRows.HoldClosed(plan, change),
+        };
+        if (row is not null)
+        {
+            await audit.WriteAsync(row, cancellationToken).ConfigureAwait(false);
         }
 
         var reissues = change.Reissues ?? [];
@@ -176,6 +188,9 @@ public sealed partial class PollWeatherHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cycle {CycleId}: {Verdict}, {Pauses} pauses, {Resumes} resumes ({CountingAlerts} alerts count, {Campaigns} campaigns, dry run {DryRun})")]
     private static partial void LogCycle(ILogger logger, string cycleId, PlanVerdict verdict, int pauses, int resumes, int countingAlerts, int campaigns, bool dryRun);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: campaign {CampaignId}: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string cycleId, string campaignId, string warning);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: the hold of campaign {CampaignId} changed meanwhile; left for the next cycle")]
     private static partial void LogHoldConflict(ILogger logger, string cycleId, string campaignId);

@@ -97,7 +97,12 @@ internal sealed class AffectingAlerts
             [.. alerts.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase)],
             matched,
             alerts[0].Severity.ToString(),
-            alerts.Max(a => a.InForceUntil));
+            alerts.Max(a => a.InForceUntil))
+        {
+            EventEnds = alerts.Where(a => a.InForceUntil is not null)
+                .GroupBy(a => a.Event ?? "(unnamed alert)", StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.Max(a => a.InForceUntil!.Value), StringComparer.OrdinalIgnoreCase),
+        };
         var until = reason.Until is { } end ? string.Create(CultureInfo.InvariantCulture, $" until {end:u}") : "";
         return new Affecting(reason, $"{string.Join(", ", reason.Events)} ({reason.Severity}){until}", alerts);
     }

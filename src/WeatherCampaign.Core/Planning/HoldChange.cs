@@ -16,6 +16,9 @@ public enum HoldChangeKind
 
     /// <summary>A re-issue of an alert a person resumed the campaign under joined the override: it does not pause the campaign either.</summary>
     Reissued,
+
+    /// <summary>Clear, but a resume rule keeps it paused until a later time: written (and audited) only when the rule or the time changes.</summary>
+    ResumeHeldBack,
 }
 
 /// <param name="Hold">The ledger row as it should be written (carrying the version it was read with).</param>

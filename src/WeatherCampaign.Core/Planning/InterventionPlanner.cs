@@ -28,10 +28,11 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         }
 
         var alerts = new AffectingAlerts(catalog, input.Alerts, new AlertPolicy(policy), now);
-        var cycle = new Cycle(policy, now, ResumesAllowed: input.Alerts.AllFeedsSucceeded, alerts.Lineages);
+        var cycle = new Cycle(policy, now, ResumesAllowed: input.Alerts.AllFeedsSucceeded, alerts.Lineages, new ResumeRules(policy));
         var holds = input.Holds.ToDictionary(h => h.CampaignId, StringComparer.Ordinal);
         var decisions = new List<CampaignDecision>(input.Campaigns!.Campaigns.Count);
         var refused = new List<RefusedCampaign>();
+        var resuming = new List<WeatherHold>();
         int running = 0, affected = 0;
         foreach (var campaign in input.Campaigns.Campaigns)
         {
@@ -47,8 +48,16 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             var affecting = alerts.For(campaign);
             running += campaign.Status == CampaignStatus.Running ? 1 : 0;
             affected += affecting is null ? 0 : 1;
-            decisions.Add(Decide(campaign, hold, affecting, cycle));
+            var decision = Decide(campaign, hold, affecting, cycle);
+            if (decision.Kind == DecisionKind.Resume)
+            {
+                resuming.Add(hold!);
+            }
+
+            decisions.Add(decision);
         }
+
+        var staged = Stage(decisions, resuming, policy);
 
         // A held campaign that is no longer listed was deleted: its hold ends.
         var unlisted = holds.Values.Where(h => h.IsActive).Select(h => new HoldChange(HoldChangeKind.Ended, h.Ended("The campaign is no longer listed.", now)));
@@ -60,6 +69,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
             CampaignsRunning = running,
             CampaignsAffected = affected,
             ResumesAllowed = cycle.ResumesAllowed,
+            ResumesStaged = staged,
             Interventions = [.. decisions.Where(d => d.Kind != DecisionKind.None).Select((d, i) => ToIntervention(d, i, input.CycleId, now))],
             HoldChanges = [.. decisions.Select(d => d.Change).OfType<HoldChange>(), .. unlisted],
             Decisions = decisions,
@@ -76,6 +86,26 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
     private static Intervention ToIntervention(CampaignDecision decision, int index, string cycleId, DateTimeOffset now) => new(
         $"{cycleId}-{index + 1:D5}", cycleId, decision.Campaign.Id, decision.Campaign.Name,
         decision.Kind == DecisionKind.Pause ? InterventionAction.Pause : InterventionAction.Resume, decision.Reason!, now, decision.Why);
+
+    /// <summary>Staged resume: the resumes over <c>Policy:MaxResumesPerCycle</c> (or its per-region limit) wait, oldest hold first. Returns how many wait.</summary>
+    private static int Stage(List<CampaignDecision> decisions, List<WeatherHold> resuming, PolicyOptions policy)
+    {
+        var deferred = ResumeStaging.Deferred(resuming, policy);
+        if (deferred.Count == 0)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < decisions.Count; i++)
+        {
+            if (decisions[i].Kind == DecisionKind.Resume && deferred.TryGetValue(decisions[i].Campaign.Id, out var why))
+            {
+                decisions[i] = decisions[i] with { Kind = DecisionKind.None, Why = why, Reason = null };
+            }
+        }
+
+        return deferred.Count;
+    }
 
     /// <summary>Rule 5: no data, no action. Null when the listing is complete and at least one feed was read.</summary>
     private static string? WhyNoData(PlanningInput input)
@@ -203,7 +233,8 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         var findings = affecting.Alerts.Where(a => held.LineageOf(a.Id) is null).Select(a => cycle.Lineages.Judge(a, held, weighedOnly: false)).ToList();
         var reissues = findings.Where(f => f.ReissueOf is not null && !held.Knows(f.Alert.Id)).Select(f => f.Why).ToList();
         var kept = held.StillAffected(affecting.Reason.AlertIds, affecting.Reason.Events, affecting.Reason.Regions, cycle.Now)
-            .WithLineage([.. findings.Select(f => f.Entry)], [], cycle.Now);
+            .WithLineage([.. findings.Select(f => f.Entry)], [], cycle.Now)
+            .WithEventEnds(affecting.Reason.EventEnds);
         var through = reissues.Count == 0 ? "" : " (" + string.Join("; ", reissues) + ")";
         return new(campaign, DecisionKind.None, "held: still affected by " + affecting.Description + through, affecting.Reason,
             new HoldChange(HoldChangeKind.StillAffected, kept, reissues));
@@ -229,8 +260,19 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
                 $"held: clear for {clearFor.TotalMinutes:0} of {cycle.Policy.ClearFor.TotalMinutes:0} min"));
         }
 
+        // The one place a resume is decided: the resume rules may hold it back further, and say which rule did.
+        var verdict = cycle.ResumeRules.Judge(held, campaign, cycle.Now);
+        if (!verdict.ResumeNow)
+        {
+            var changed = held.ResumeHeldBy != verdict.Rule || held.ResumeHeldUntil != verdict.At;
+            var heldBack = changed ? new HoldChange(HoldChangeKind.ResumeHeldBack, held.ResumeHeldBack(verdict.Rule, verdict.At, cycle.Now)) : null;
+            var why = string.Create(CultureInfo.InvariantCulture, $"held: clear, resume held back until {verdict.At:u} by {verdict.Rule}: {verdict.Why}");
+            return new CampaignDecision(campaign, DecisionKind.None, why, null, heldBack) { Warning = verdict.Warning };
+        }
+
         var reason = new InterventionReason(held.AlertIds, held.Events, held.Regions, held.Severity, held.LastAffectedAt);
-        return new(campaign, DecisionKind.Resume, string.Create(CultureInfo.InvariantCulture, $"clear since {held.ClearSince:u}"), reason);
+        var resumedWhy = string.Create(CultureInfo.InvariantCulture, $"clear since {held.ClearSince:u}; resumed under {verdict.Rule}: {verdict.Why}");
+        return new CampaignDecision(campaign, DecisionKind.Resume, resumedWhy, reason) { Warning = verdict.Warning };
     }
 
     private const string ResumedByPerson = "Resumed by a person while the service held it.";
@@ -239,7 +281,7 @@ public sealed class InterventionPlanner(RegionCatalog catalog)
         string.Join("; ", alerts.FailedFeeds.Select(f => $"{f.Feed}: {f.Error}"));
 
     /// <summary>What every decision of one cycle shares.</summary>
-    private sealed record Cycle(PolicyOptions Policy, DateTimeOffset Now, bool ResumesAllowed, AlertLineages Lineages)
+    private sealed record Cycle(PolicyOptions Policy, DateTimeOffset Now, bool ResumesAllowed, AlertLineages Lineages, ResumeRules ResumeRules)
     {
         public HashSet<string> Excluded { get; } = new(Policy.ExcludedCampaigns, StringComparer.Ordinal);
     }

@@ -77,6 +77,12 @@ public sealed record Plan
     /// <summary>False when a feed failed: pauses from the healthy feeds still go, but nothing is resumed (fail safe).</summary>
     public bool ResumesAllowed { get; init; }
 
+    /// <summary>Resumes that wait for a later cycle under <c>Policy:MaxResumesPerCycle</c> or <c>Policy:MaxResumesPerRegionPerCycle</c>.</summary>
+    public int ResumesStaged { get; init; }
+
+    /// <summary>The decisions that carry a warning for the audit trail (a campaign's unknown time zone).</summary>
+    public IEnumerable<CampaignDecision> Warnings => _decisions.Where(d => d.Warning is not null);
+
     /// <summary>Pauses the blast-radius limit holds back for a person to approve.</summary>
     public int PausesHeldBack => Verdict == PlanVerdict.HeldForApproval ? _interventions.Count(i => i.Action == InterventionAction.Pause) : 0;
 

@@ -53,6 +53,39 @@ public sealed class PolicyOptions
     /// </summary>
     public TimeSpan OptOutRecheckAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Local time (<c>09:00</c>) from which a held campaign may be resumed in its own time zone; unset: from midnight.</summary>
+    public string? ResumeNotBefore { get; set; }
+
+    /// <summary>Local time (<c>20:00</c>) from which no campaign is resumed until the next window; unset: until midnight.</summary>
+    public string? ResumeNotAfter { get; set; }
+
+    /// <summary>Days a campaign may be resumed on, <c>Mon,Tue,Wed,Thu,Fri</c> (names or three-letter abbreviations); unset: every day.</summary>
+    public string? BusinessDays { get; set; }
+
+    /// <summary>
+    /// The IANA time zone (<c>America/New_York</c>) of a campaign that names none (or an unknown one); unset: UTC. Only the
+    /// resume window and the next-business-day rule read a time zone.
+    /// </summary>
+    public string? DefaultTimeZone { get; set; }
+
+    /// <summary>A hold lasts at least this long from its pause, however soon the weather clears; zero: no minimum.</summary>
+    public TimeSpan MinimumHold { get; set; }
+
+    /// <summary>Per alert event (<c>Hurricane Warning</c>, or <c>Hurricane_Warning</c> where a setting name cannot hold a space): how long the hold lasts after the alert's end.</summary>
+    public Dictionary<string, TimeSpan> HoldAfter { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Resume no earlier than <see cref="ResumeNotBefore"/> of the business day after the one the weather cleared on.</summary>
+    public bool ResumeNextBusinessDay { get; set; }
+
+    /// <summary>Per state (postal code, <c>OR</c>): the resume rules that differ there; the strictest of a hold's states applies.</summary>
+    public Dictionary<string, StateResumeOptions> States { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Most resumes one cycle plans (oldest hold first; the rest wait for later cycles); zero: no limit.</summary>
+    public int MaxResumesPerCycle { get; set; }
+
+    /// <summary>Most resumes one cycle plans in any one region of the holds (<c>STATE:FL</c>, <c>UGC:FLZ172</c>); zero: no limit.</summary>
+    public int MaxResumesPerRegionPerCycle { get; set; }
+
     /// <summary>Whether status changes are stopped: <see cref="Halt"/>, or a dry run.</summary>
     public bool StopsChanges => Halt || Mode == PolicyMode.DryRun;
 }

@@ -11,6 +11,7 @@ public static class AuditOutcomes
         AuditOutcome.ServiceHalted => "service-halted",
         AuditOutcome.ServiceResumed => "service-resumed",
         AuditOutcome.Reissue => "re-issue",
+        AuditOutcome.ResumeHeld => "resume-held",
         _ => outcome.ToString().ToLowerInvariant(),
     };
 

@@ -33,6 +33,12 @@ public enum AuditOutcome
 
     /// <summary>A re-issue of an alert joined a hold's lineage: the hold, or a person's override, stands through it.</summary>
     Reissue,
+
+    /// <summary>A clear hold's resume is held back by a resume rule (one row per campaign each time the rule or its time changes).</summary>
+    ResumeHeld,
+
+    /// <summary>Something was decided on a fallback an officer should know of (a campaign's unknown time zone).</summary>
+    Warning,
 }
 
 /// <summary>

@@ -142,6 +142,9 @@ public class HoldLedger
         ["UpdatedAt"] = hold.UpdatedAt,
         ["SuppressedAlertIds"] = JsonSerializer.Serialize(hold.SuppressedAlertIds, WeatherCampaignJson.Options),
         ["Lineage"] = JsonSerializer.Serialize(hold.Lineage, WeatherCampaignJson.Options),
+        ["EventEnds"] = hold.EventEnds.Count == 0 ? null : JsonSerializer.Serialize(hold.EventEnds, WeatherCampaignJson.Options),
+        ["ResumeHeldBy"] = hold.ResumeHeldBy,
+        ["ResumeHeldUntil"] = hold.ResumeHeldUntil,
         ["MessageId"] = hold.MessageId,
         ["ManualHoldReason"] = hold.ManualHoldReason,
         ["Note"] = hold.Note,
@@ -161,6 +164,9 @@ public class HoldLedger
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? entity.Timestamp ?? default,
         SuppressedAlertIds = ReadList(entity, "SuppressedAlertIds"),
         Lineage = ReadLineage(entity),
+        EventEnds = ReadEnds(entity),
+        ResumeHeldBy = entity.GetString("ResumeHeldBy"),
+        ResumeHeldUntil = entity.GetDateTimeOffset("ResumeHeldUntil"),
         MessageId = entity.GetString("MessageId"),
         ManualHoldReason = entity.GetString("ManualHoldReason"),
         Note = entity.GetString("Note"),
@@ -184,6 +190,13 @@ public class HoldLedger
             return [];
         }
     }
+
+    /// <summary>A row written before the column existed has none: its hold counts <c>Policy:HoldAfter</c> from when it was last affected.</summary>
+    private static IReadOnlyDictionary<string, DateTimeOffset> ReadEnds(TableEntity entity) =>
+        entity.GetString("EventEnds") is { Length: > 0 } json
+            && JsonSerializer.Deserialize<Dictionary<string, DateTimeOffset>>(json, WeatherCampaignJson.Options) is { } ends
+            ? new Dictionary<string, DateTimeOffset>(ends, StringComparer.OrdinalIgnoreCase)
+            : new Dictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
 
     private static IReadOnlyList<string> ReadList(TableEntity entity, string column) =>
         entity.GetString(column) is { Length: > 0 } json

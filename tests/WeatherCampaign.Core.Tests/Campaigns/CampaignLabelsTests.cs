@@ -33,6 +33,16 @@ public sealed class CampaignLabelsTests
     }
 
     [TestMethod]
+    public void A_tz_label_names_the_time_zone_and_is_not_a_region()
+    {
+        var labels = CampaignLabels.InName("Portland Renewals [US-OR] [tz: America/Los_Angeles]");
+
+        Assert.AreEqual("America/Los_Angeles", labels.TimeZone);
+        CollectionAssert.AreEqual(new[] { "US-OR" }, labels.Regions.ToArray());
+        Assert.IsNull(CampaignLabels.InName("Florida Renewals [US-FL]").TimeZone);
+    }
+
+    [TestMethod]
     public void Tokens_in_notes_are_read_without_case_and_the_first_of_a_key_wins()
     {
         var tokens = CampaignLabels.TokensIn("Dialer for FL renewals. Region=US-FL,US-GA; weather_automation=off\nregion=CA");

@@ -191,6 +191,17 @@ public sealed class CxoneCampaignClientTests
     }
 
     [TestMethod]
+    public async Task Timezone_attribute_is_the_campaigns_time_zone()
+    {
+        await using var api = CampaignApi.Start();
+        api.Tenant.Then(HttpStatusCode.OK, """{"id":"camp-1","name":"n","status":"running","custom_attributes":{"region":"US-OR","timezone":"America/Los_Angeles"}}""");
+
+        var campaign = await api.Platform.GetCampaignAsync("camp-1");
+
+        Assert.AreEqual("America/Los_Angeles", campaign!.TimeZone);
+    }
+
+    [TestMethod]
     public async Task Campaign_id_is_escaped_as_one_path_segment()
     {
         await using var api = CampaignApi.Start();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Holds;
@@ -74,6 +75,39 @@ internal sealed class PlanningScenario
             Severity = severity,
             Version = "W/\"1\"",
         });
+        return this;
+    }
+
+    /// <summary>A hold the service paused at <paramref name="pausedAt"/> that has been clear since <paramref name="clearSince"/>.</summary>
+    public PlanningScenario ClearHold(string campaignId, DateTimeOffset pausedAt, DateTimeOffset clearSince, string[]? regions = null,
+        string[]? events = null, Dictionary<string, DateTimeOffset>? eventEnds = null, string? heldBy = null, DateTimeOffset? heldUntil = null)
+    {
+        _holds.Add(new WeatherHold
+        {
+            CampaignId = campaignId,
+            CampaignName = "Campaign " + campaignId,
+            State = HoldState.Held,
+            AlertIds = ["A1"],
+            Events = events ?? ["Hurricane Warning"],
+            Regions = regions ?? ["STATE:FL"],
+            PausedAt = pausedAt,
+            LastAffectedAt = clearSince,
+            UpdatedAt = clearSince,
+            EventEnds = eventEnds ?? [],
+            ResumeHeldBy = heldBy,
+            ResumeHeldUntil = heldUntil,
+            Version = "W/\"1\"",
+        });
+        return this;
+    }
+
+    /// <summary>Binds <c>Policy</c> settings the way the service does (<c>ResumeNotBefore=09:00</c>, <c>States:OR:MinimumHold=1.00:00:00</c>), separated by <c>;</c>.</summary>
+    public PlanningScenario Settings(string settings)
+    {
+        var pairs = settings.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Select(p => new KeyValuePair<string, string?>("Policy:" + p[0].Trim(), p[1].Trim()));
+        new ConfigurationBuilder().AddInMemoryCollection(pairs).Build().GetSection("Policy").Bind(Policy);
         return this;
     }
 

@@ -206,6 +206,12 @@ public sealed partial class CxoneSkillsPlatform(
             attributes[CampaignLabels.AutomationKey] = "off";
         }
 
+        // The notes' timezone= token wins over a [tz:…] label in the name.
+        if (labels.TimeZone is { Length: > 0 } zone)
+        {
+            attributes.TryAdd(Campaign.TimeZoneAttribute, zone);
+        }
+
         var regions = new List<string>(tokens.TryGetValue(CampaignLabels.RegionKey, out var codes) ? CampaignLabels.SplitCodes(codes) : []);
         regions.AddRange(labels.Regions.Where(r => !regions.Contains(r, StringComparer.OrdinalIgnoreCase)));
         var (status, raw) = skill.IsRunning switch

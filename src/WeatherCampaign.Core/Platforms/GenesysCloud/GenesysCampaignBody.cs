@@ -55,6 +55,12 @@ public sealed class GenesysCampaignBody
             attributes[CampaignLabels.AutomationKey] = "off";
         }
 
+        // A Genesys campaign names no time zone of its own (its callable time set would cost a request per set): a [tz:…] label can.
+        if (labels.TimeZone is { Length: > 0 } zone)
+        {
+            attributes[Campaign.TimeZoneAttribute] = zone;
+        }
+
         return new Campaign(Id, Name, StatusOf(Status), Status, [.. regions.Distinct(StringComparer.OrdinalIgnoreCase)], attributes);
     }
 
