@@ -56,6 +56,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         TokenEndpoint.Map(app);
         CampaignEndpoints.Map(app);
         FeedEndpoint.Map(app);
+        OpenFema.OpenFemaEndpoint.Map(app);
         Genesys.GenesysEndpoints.Map(app);
         ControlEndpoints.Map(app);
         CxoneAdmin.AdminAuthEndpoints.Map(app);

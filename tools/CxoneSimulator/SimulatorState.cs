@@ -46,6 +46,9 @@ public sealed class SimulatorState
     /// <summary>The simulated Genesys Cloud org (<c>Genesys/</c>), beside the CXone tenant; it shares the clients, tokens and faults.</summary>
     public Genesys.GenesysOrg Genesys { get; }
 
+    /// <summary>FEMA's disaster declarations (<c>OpenFema/</c>), served as OpenFEMA's OData API.</summary>
+    public OpenFema.OpenFemaDataset OpenFema { get; } = new();
+
     /// <summary>The NICE CXone Admin API tenant (<c>/cxone-auth</c>, <c>/cxone-api</c>).</summary>
     public CxoneAdmin.CxoneAdminState CxoneAdmin { get; }
 

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace WeatherCampaign.Core.Alerts;
@@ -27,6 +28,7 @@ public sealed partial class AlertFeedReader : IAlertSource
     private readonly IReadOnlyList<IAlertFormatParser> _parsers;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<AlertFeedReader> _logger;
+    private readonly OpenFemaFeedReader _openFema;
     private readonly ConcurrentDictionary<string, LastResponse> _lastResponses = new(StringComparer.Ordinal);
 
     public AlertFeedReader(
@@ -34,7 +36,8 @@ public sealed partial class AlertFeedReader : IAlertSource
         IOptions<WeatherOptions> options,
         IEnumerable<IAlertFormatParser> parsers,
         TimeProvider timeProvider,
-        ILogger<AlertFeedReader> logger)
+        ILogger<AlertFeedReader> logger,
+        OpenFemaFeedReader? openFema = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
@@ -42,6 +45,8 @@ public sealed partial class AlertFeedReader : IAlertSource
         _parsers = parsers?.ToList() ?? throw new ArgumentNullException(nameof(parsers));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _openFema = openFema ?? new OpenFemaFeedReader(httpClientFactory, options, Options.Create(new OpenFemaOptions()), timeProvider,
+            NullLogger<OpenFemaFeedReader>.Instance);
     }
 
     public async Task<AlertSnapshot> ReadAsync(CancellationToken cancellationToken)
@@ -58,6 +63,13 @@ public sealed partial class AlertFeedReader : IAlertSource
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
+            if (feed.Format == FeedFormat.OpenFema && FeedNames.TryGetHttpUri(feed.Url, out var femaUri))
+            {
+                // Paged and incremental: FEMA's declarations are read by their own reader, not as one body.
+                var read = await _openFema.ReadAsync(feed, femaUri, name, linked.Token).ConfigureAwait(false);
+                return (new FeedOutcome(name, true, read.Alerts.Count, Source: feed.Source, Skipped: read.Skipped, SkippedWhy: read.SkippedWhy), read.Alerts);
+            }
+
             var body = FeedNames.TryGetHttpUri(feed.Url, out var uri)
                 ? await FetchAsync(feed, uri, linked.Token).ConfigureAwait(false)
                 : await ReadFileAsync(feed, linked.Token).ConfigureAwait(false);
@@ -304,6 +316,7 @@ public sealed partial class AlertFeedReader : IAlertSource
         FeedFormat.Simple => "application/json, text/json;q=0.9",
         FeedFormat.Cap => "application/cap+xml, application/xml;q=0.9, text/xml;q=0.8",
         FeedFormat.Atom => "application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+        FeedFormat.OpenFema => "application/json",
         _ => "application/geo+json, application/json;q=0.9, application/cap+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.7, */*;q=0.1",
     };
 

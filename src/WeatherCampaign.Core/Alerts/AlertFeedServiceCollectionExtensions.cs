@@ -12,7 +12,8 @@ public static class AlertFeedServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Weather</c> section (at start-up), registers the feed parsers, the <c>weather</c>
-    /// HttpClient (decompression, a small standard resilience pipeline bounded by <c>Weather:Timeout</c>) and
+    /// HttpClient (decompression, a small standard resilience pipeline bounded by <c>Weather:Timeout</c>), the
+    /// <c>Weather:OpenFema</c> section with its paged reader, and
     /// <see cref="IAlertSource"/> → <see cref="AlertFeedReader"/>.
     /// </summary>
     public static IServiceCollection AddAlertFeeds(this IServiceCollection services, IConfiguration configuration)
@@ -46,6 +47,8 @@ public static class AlertFeedServiceCollectionExtensions
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, timeout.Ticks));
             });
 
+        services.AddSettings<OpenFemaOptions, OpenFemaOptionsValidator>(configuration, OpenFemaOptions.Section);
+        services.TryAddSingleton<OpenFemaFeedReader>();
         services.TryAddSingleton<AlertFeedReader>();
         services.TryAddSingleton<IAlertSource>(provider => provider.GetRequiredService<AlertFeedReader>());
         return services;

@@ -2,7 +2,10 @@ namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>How reading one configured feed went in one cycle.</summary>
 /// <param name="Source">The feed's <c>Weather:Feeds:N:Source</c> when one is configured; see <see cref="SourceName"/>.</param>
-public sealed record FeedOutcome(string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false, string? Source = null)
+/// <param name="Skipped">Records of a feed that was read but that could not become alerts (a FEMA record without a valid FIPS code).</param>
+/// <param name="SkippedWhy">Why they were skipped, for the cycle row.</param>
+public sealed record FeedOutcome(
+    string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false, string? Source = null, int Skipped = 0, string? SkippedWhy = null)
 {
     /// <summary>The publisher the feed speaks for: its configured source, else the feed itself.</summary>
     public string SourceName => Source ?? Feed;

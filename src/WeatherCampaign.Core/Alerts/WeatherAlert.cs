@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>CAP severity, ordered so that a threshold is a plain comparison.</summary>
@@ -14,6 +16,12 @@ public enum AlertStatus { Unknown = 0, Actual, Exercise, System, Test, Draft }
 
 /// <summary>CAP message type: an Update or Cancel supersedes the alerts it references.</summary>
 public enum AlertMessageType { Unknown = 0, Alert, Update, Cancel, Ack, Error }
+
+/// <summary>
+/// What kind of notice an alert is. A <see cref="Declaration"/> (a FEMA disaster declaration) has no CAP severity: it counts by
+/// its declaration and incident types instead (<c>Policy:DeclarationTypes</c>, <c>Policy:IncidentTypes</c>).
+/// </summary>
+public enum AlertKind { Warning = 0, Declaration }
 
 /// <summary>One area code an alert names, as the provider wrote it: (<c>UGC</c>, <c>NYZ072</c>), (<c>SAME</c>, <c>036061</c>).</summary>
 public sealed record AlertGeocode(string Name, string Value);
@@ -40,6 +48,12 @@ public sealed record WeatherAlert
     public DateTimeOffset? Expires { get; init; }
     public DateTimeOffset? Ends { get; init; }
     public IReadOnlyList<AlertGeocode> Geocodes { get; init; } = [];
+
+    /// <summary>A weather warning (every CAP-like feed) or a disaster declaration (<c>openfema</c>).</summary>
+    public AlertKind Kind { get; init; }
+
+    /// <summary>System-specific codes for the event, as CAP's <c>eventCode</c>: (<c>FEMA:declarationType</c>, <c>DR</c>).</summary>
+    public IReadOnlyDictionary<string, string> EventCodes { get; init; } = FrozenDictionary<string, string>.Empty;
 
     /// <summary>Ids of earlier alerts this one updates or cancels.</summary>
     public IReadOnlyList<string> References { get; init; } = [];

@@ -45,6 +45,10 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
             }
 
             failures.Defined($"{section}:Feeds:{i}:Format", feed.Format);
+            if (feed.Format == FeedFormat.OpenFema && !FeedNames.TryGetHttpUri(feed.Url, out _))
+            {
+                failures.Add($"{section}:Feeds:{i}:Url", feed.Url, "for Format openfema, the http(s) OpenFEMA endpoint (https://www.fema.gov/api/open/v2/DisasterDeclarationsSummaries): it is read page by page");
+            }
 
             if (!names.Add(FeedNames.For(feed)))
             {

@@ -15,6 +15,7 @@ internal sealed record Affecting(InterventionReason Reason, string Description, 
 internal sealed class AffectingAlerts
 {
     private readonly RegionCatalog _catalog;
+    private readonly AlertPolicy _policy;
     private readonly Dictionary<string, List<WeatherAlert>> _byKey = new(RegionKey.Comparer);
     private readonly Dictionary<string, Affecting?> _byCodes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Affecting> _byMatchedKeys = new(RegionKey.Comparer);
@@ -22,6 +23,7 @@ internal sealed class AffectingAlerts
     public AffectingAlerts(RegionCatalog catalog, AlertSnapshot snapshot, AlertPolicy policy, DateTimeOffset now)
     {
         _catalog = catalog;
+        _policy = policy;
         var superseded = new Supersessions(snapshot.Alerts, snapshot.Feeds);
         Lineages = new AlertLineages(snapshot, superseded);
         foreach (var alert in snapshot.Alerts)
@@ -96,14 +98,18 @@ internal sealed class AffectingAlerts
             [.. alerts.Select(a => a.Id)],
             [.. alerts.Select(a => a.Event ?? "(unnamed alert)").Distinct(StringComparer.OrdinalIgnoreCase)],
             matched,
-            alerts[0].Severity.ToString(),
-            alerts.Max(a => a.InForceUntil))
+            SeverityOf(alerts),
+            alerts.Max(_policy.InForceUntil))
         {
-            EventEnds = alerts.Where(a => a.InForceUntil is not null)
+            EventEnds = alerts.Where(a => _policy.InForceUntil(a) is not null)
                 .GroupBy(a => a.Event ?? "(unnamed alert)", StringComparer.OrdinalIgnoreCase)
-                .ToDictionary(g => g.Key, g => g.Max(a => a.InForceUntil!.Value), StringComparer.OrdinalIgnoreCase),
+                .ToDictionary(g => g.Key, g => g.Max(a => _policy.InForceUntil(a)!.Value), StringComparer.OrdinalIgnoreCase),
         };
         var until = reason.Until is { } end ? string.Create(CultureInfo.InvariantCulture, $" until {end:u}") : "";
         return new Affecting(reason, $"{string.Join(", ", reason.Events)} ({reason.Severity}){until}", alerts);
     }
+
+    /// <summary>The most severe warning's severity; a campaign under declarations only shows their kind, having no CAP severity.</summary>
+    private static string SeverityOf(List<WeatherAlert> alerts) =>
+        alerts.FirstOrDefault(a => a.Kind == AlertKind.Warning)?.Severity.ToString() ?? nameof(AlertKind.Declaration);
 }

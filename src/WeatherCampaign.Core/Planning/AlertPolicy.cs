@@ -8,10 +8,12 @@ public sealed class AlertPolicy
     private readonly PolicyOptions _policy;
     private readonly HashSet<string> _allow;
     private readonly HashSet<string> _deny;
+    private readonly DeclarationRules _declarations;
 
     public AlertPolicy(PolicyOptions policy)
     {
         _policy = policy;
+        _declarations = new DeclarationRules(policy);
         _allow = new HashSet<string>(policy.AllowEvents.Select(e => e.Trim()), StringComparer.OrdinalIgnoreCase);
         _deny = new HashSet<string>(policy.DenyEvents.Select(e => e.Trim()), StringComparer.OrdinalIgnoreCase);
     }
@@ -39,7 +41,7 @@ public sealed class AlertPolicy
             return "superseded by a later update or cancellation from the same source";
         }
 
-        if (alert.InForceUntil is { } until && until <= now)
+        if (InForceUntil(alert) is { } until && until <= now)
         {
             return $"ended {until:u}";
         }
@@ -60,6 +62,11 @@ public sealed class AlertPolicy
             return null;
         }
 
+        if (alert.Kind == AlertKind.Declaration)
+        {
+            return _declarations.WhyNotCounting(alert);
+        }
+
         if (alert.Severity == AlertSeverity.Unknown)
         {
             return _policy.CountUnknownSeverity ? CheckFloors(alert) : "severity Unknown";
@@ -71,6 +78,13 @@ public sealed class AlertPolicy
         }
 
         return CheckFloors(alert);
+    }
+
+    /// <summary>When the alert stops counting: a warning's end or expiry; a declaration's incident end plus <c>Policy:DeclarationHoldDays</c>.</summary>
+    public DateTimeOffset? InForceUntil(WeatherAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        return alert.Kind == AlertKind.Declaration ? _declarations.InForceUntil(alert) : alert.InForceUntil;
     }
 
     private string? CheckFloors(WeatherAlert alert)

@@ -21,6 +21,18 @@ public sealed class PolicyOptions
     /// <summary>Events that never count, e.g. "Air Quality Alert".</summary>
     public List<string> DenyEvents { get; set; } = [];
 
+    /// <summary>
+    /// How long a disaster declaration goes on counting after its incident ended (<c>incidentEndDate</c>): collections stay
+    /// on hold in a declared county long after the weather warning expired. An incident with no end date counts until it has one.
+    /// </summary>
+    public int DeclarationHoldDays { get; set; } = 30;
+
+    /// <summary>FEMA declaration types that count (<c>DR</c>, <c>EM</c>, <c>FM</c>); none listed means DR and EM.</summary>
+    public List<string> DeclarationTypes { get; set; } = [];
+
+    /// <summary>FEMA incident types that count (<c>Hurricane</c>, <c>Flood</c>); none listed means every type.</summary>
+    public List<string> IncidentTypes { get; set; } = [];
+
     /// <summary>How long a held campaign must be clear of counting alerts before it is resumed.</summary>
     public TimeSpan ClearFor { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Regions;
 using WeatherCampaign.Core.Settings;
 
@@ -45,6 +46,23 @@ public sealed class PolicyOptionsValidator : IValidateOptions<PolicyOptions>
         if (options.LookAhead < TimeSpan.Zero)
         {
             failures.Add($"{section}:LookAhead", options.LookAhead, "a time span of 00:00:00 or more, such as 03:00:00");
+        }
+
+        failures.Range($"{section}:DeclarationHoldDays", options.DeclarationHoldDays, 0, 365);
+        for (var i = 0; i < options.DeclarationTypes.Count; i++)
+        {
+            if (!FemaDeclarations.DeclarationTypes.Contains(options.DeclarationTypes[i]?.Trim() ?? ""))
+            {
+                failures.Add($"{section}:DeclarationTypes:{i}", options.DeclarationTypes[i], SettingMessage.OneOf(FemaDeclarations.DeclarationTypes.Order(StringComparer.Ordinal)));
+            }
+        }
+
+        for (var i = 0; i < options.IncidentTypes.Count; i++)
+        {
+            if (!FemaDeclarations.IncidentTypes.Contains(options.IncidentTypes[i]?.Trim() ?? ""))
+            {
+                failures.Add($"{section}:IncidentTypes:{i}", options.IncidentTypes[i], "an incident type of FEMA's data dictionary: " + string.Join(", ", FemaDeclarations.IncidentTypes.Order(StringComparer.Ordinal)));
+            }
         }
 
         foreach (var eventName in options.AllowEvents.Intersect(options.DenyEvents, StringComparer.OrdinalIgnoreCase))

@@ -49,6 +49,9 @@ internal sealed class PlanningScenario
         return this;
     }
 
+    /// <summary>An alert built by the test itself (a disaster declaration, say).</summary>
+    public PlanningScenario With(WeatherAlert alert) { _alerts.Add(alert); return this; }
+
     public PlanningScenario Campaign(string id, CampaignStatus status, string region, string? rawStatus = null, Dictionary<string, string>? attributes = null)
     {
         _campaigns.Add(new Campaign(id, "Campaign " + id, status, rawStatus ?? status.ToString().ToLowerInvariant(),
