@@ -1,9 +1,9 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WeatherCampaign.Core.Alerts.IndexFeeds;
 
 namespace WeatherCampaign.Core.Alerts;
 
@@ -27,6 +27,7 @@ public sealed partial class AlertFeedReader : IAlertSource
     private readonly IReadOnlyList<IAlertFormatParser> _parsers;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<AlertFeedReader> _logger;
+    private readonly LinkedDocumentReader _linkedDocuments;
     private readonly ConcurrentDictionary<string, LastResponse> _lastResponses = new(StringComparer.Ordinal);
 
     public AlertFeedReader(
@@ -34,7 +35,8 @@ public sealed partial class AlertFeedReader : IAlertSource
         IOptions<WeatherOptions> options,
         IEnumerable<IAlertFormatParser> parsers,
         TimeProvider timeProvider,
-        ILogger<AlertFeedReader> logger)
+        ILogger<AlertFeedReader> logger,
+        LinkedDocumentReader linkedDocuments)
     {
         ArgumentNullException.ThrowIfNull(options);
         _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
@@ -42,6 +44,7 @@ public sealed partial class AlertFeedReader : IAlertSource
         _parsers = parsers?.ToList() ?? throw new ArgumentNullException(nameof(parsers));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _linkedDocuments = linkedDocuments ?? throw new ArgumentNullException(nameof(linkedDocuments));
     }
 
     public async Task<AlertSnapshot> ReadAsync(CancellationToken cancellationToken)
@@ -64,8 +67,25 @@ public sealed partial class AlertFeedReader : IAlertSource
 
             if (body.NotModified is { } previous)
             {
+                if (_linkedDocuments.LastIndexOf(feed) is { } lastIndex)
+                {
+                    return await ReadIndexAsync(feed, name, lastIndex, started, notModified: true, linked.Token).ConfigureAwait(false);
+                }
+
                 LogNotModified(name, previous.Alerts.Count);
                 return (new FeedOutcome(name, true, previous.Alerts.Count, NotModified: true, Source: feed.Source), previous.Alerts);
+            }
+
+            CheckBody(body);
+            if ((IsIndex(feed.Format) ? feed.Format : feed.Format == FeedFormat.Auto ? CapIndexParser.Recognise(body.MediaType, body.Content) : null) is { } indexFormat)
+            {
+                var index = CapIndexParser.Parse(body.Content, name, BaseOf(feed), indexFormat);
+                if (body.Validators is { } indexValidators)
+                {
+                    _lastResponses[feed.Url] = indexValidators;
+                }
+
+                return await ReadIndexAsync(feed, name, index, started, notModified: false, linked.Token).ConfigureAwait(false);
             }
 
             var parser = ChooseParser(feed.Format, body);
@@ -101,6 +121,25 @@ public sealed partial class AlertFeedReader : IAlertSource
             return Failed(name, $"{error.GetType().Name}: {error.Message}", error);
         }
     }
+
+    /// <summary>An index feed: its linked CAP documents are the alerts (<see cref="LinkedDocumentReader"/>).</summary>
+    private async Task<(FeedOutcome, IReadOnlyList<WeatherAlert>)> ReadIndexAsync(
+        FeedOptions feed, string name, CapIndex index, long started, bool notModified, CancellationToken cancellationToken)
+    {
+        var read = await _linkedDocuments.ReadAsync(feed, name, BaseOf(feed), index, cancellationToken).ConfigureAwait(false);
+        LogIndexRead(name, read.Alerts.Count, index.Format, read.Documents, read.NotModified, read.Skipped, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        var outcome = new FeedOutcome(name, true, read.Alerts.Count, NotModified: notModified && read.NotModified == read.Documents, Source: feed.Source,
+            Skipped: read.Skipped, SkippedBecause: read.Skipped > 0 ? "no CAP link" : null);
+        return (outcome, read.Alerts);
+    }
+
+    private static bool IsIndex(FeedFormat format) => format is FeedFormat.AtomIndex or FeedFormat.RssIndex;
+
+    /// <summary>What relative links of an index resolve against: the feed's URL, or a replayed index's file.</summary>
+    private static Uri BaseOf(FeedOptions feed) =>
+        FeedNames.TryGetHttpUri(feed.Url, out var uri) ? uri
+        : FeedNames.TryGetFilePath(feed.Url, out var path) ? new Uri(Path.GetFullPath(path))
+        : throw new FeedReadException($"'{feed.Url}' is neither an http(s) URL nor a file path.");
 
     private (FeedOutcome, IReadOnlyList<WeatherAlert>) Failed(string name, string error, Exception? exception)
     {
@@ -211,37 +250,12 @@ public sealed partial class AlertFeedReader : IAlertSource
         }
     }
 
-    /// <summary>Reads the whole body, refusing (not truncating) one larger than the limit, whatever the headers claimed.</summary>
-    private async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var limit = _options.MaxFeedBytes;
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    throw TooLarge("is longer");
-                }
+    private Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken) =>
+        FeedBodies.ReadLimitedAsync(stream, _options.MaxFeedBytes, cancellationToken);
 
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
+    private FeedReadException TooLarge(string what) => FeedBodies.TooLarge(what, _options.MaxFeedBytes);
 
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private FeedReadException TooLarge(string what) =>
-        new($"the body {what} than Weather:MaxFeedBytes allows ({_options.MaxFeedBytes} bytes); refused rather than truncated.");
-
-    private IAlertFormatParser ChooseParser(FeedFormat format, FeedBody body)
+    private static void CheckBody(FeedBody body)
     {
         var head = body.Content.Span[..Math.Min(body.Content.Length, FeedSniffer.HeadLength)];
         if (head.Trim(" \t\r\n"u8).IsEmpty)
@@ -253,7 +267,11 @@ public sealed partial class AlertFeedReader : IAlertSource
         {
             throw new FeedReadException($"the server sent an HTML page instead of alert data (content type '{body.MediaType ?? "none"}').");
         }
+    }
 
+    private IAlertFormatParser ChooseParser(FeedFormat format, FeedBody body)
+    {
+        var head = body.Content.Span[..Math.Min(body.Content.Length, FeedSniffer.HeadLength)];
         if (format != FeedFormat.Auto)
         {
             return _parsers.FirstOrDefault(p => p.Format == format)
@@ -276,7 +294,7 @@ public sealed partial class AlertFeedReader : IAlertSource
         var type = body.MediaType ?? "none";
         if (!FeedSniffer.LooksLikeJsonObject(body.Content.Span))
         {
-            return $"the content (type '{type}') is not a feed format this service reads (NWS GeoJSON, simple JSON, CAP XML, ATOM of CAP).";
+            return $"the content (type '{type}') is not a feed format this service reads (NWS GeoJSON, simple JSON, CAP XML, ATOM of CAP, an ATOM or RSS index of CAP documents).";
         }
 
         var detail = "";
@@ -303,7 +321,8 @@ public sealed partial class AlertFeedReader : IAlertSource
         FeedFormat.Nws => "application/geo+json, application/ld+json;q=0.9, application/json;q=0.8",
         FeedFormat.Simple => "application/json, text/json;q=0.9",
         FeedFormat.Cap => "application/cap+xml, application/xml;q=0.9, text/xml;q=0.8",
-        FeedFormat.Atom => "application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+        FeedFormat.Atom or FeedFormat.AtomIndex => "application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+        FeedFormat.RssIndex => "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8",
         _ => "application/geo+json, application/json;q=0.9, application/cap+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.7, */*;q=0.1",
     };
 
@@ -313,12 +332,16 @@ public sealed partial class AlertFeedReader : IAlertSource
         ".json" => "application/json",
         ".cap" => "application/cap+xml",
         ".atom" => "application/atom+xml",
+        ".rss" => "application/rss+xml",
         ".xml" => "application/xml",
         _ => null,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read {AlertCount} alerts from feed {Feed} as {Format} ({Bytes} bytes, {ElapsedMs:F0} ms)")]
     private partial void LogFeedRead(string feed, int alertCount, FeedFormat format, int bytes, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read {AlertCount} alerts from index feed {Feed} ({Format}): {Documents} linked documents, {NotModified} not modified, {Skipped} entries without a CAP link skipped ({ElapsedMs:F0} ms)")]
+    private partial void LogIndexRead(string feed, int alertCount, FeedFormat format, int documents, int notModified, int skipped, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} not modified; reusing its {AlertCount} alerts")]
     private partial void LogNotModified(string feed, int alertCount);

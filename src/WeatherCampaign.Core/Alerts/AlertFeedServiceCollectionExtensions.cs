@@ -46,6 +46,8 @@ public static class AlertFeedServiceCollectionExtensions
                 resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, timeout.Ticks));
             });
 
+        // One per process: it holds the linked documents' cache across cycles.
+        services.TryAddSingleton<IndexFeeds.LinkedDocumentReader>();
         services.TryAddSingleton<AlertFeedReader>();
         services.TryAddSingleton<IAlertSource>(provider => provider.GetRequiredService<AlertFeedReader>());
         return services;

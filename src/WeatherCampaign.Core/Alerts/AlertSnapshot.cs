@@ -2,7 +2,9 @@ namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>How reading one configured feed went in one cycle.</summary>
 /// <param name="Source">The feed's <c>Weather:Feeds:N:Source</c> when one is configured; see <see cref="SourceName"/>.</param>
-public sealed record FeedOutcome(string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false, string? Source = null)
+/// <param name="Skipped">Entries the feed listed that carried no alert it could read (an index entry with no CAP link), and <paramref name="SkippedBecause"/> why.</param>
+public sealed record FeedOutcome(
+    string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false, string? Source = null, int Skipped = 0, string? SkippedBecause = null)
 {
     /// <summary>The publisher the feed speaks for: its configured source, else the feed itself.</summary>
     public string SourceName => Source ?? Feed;

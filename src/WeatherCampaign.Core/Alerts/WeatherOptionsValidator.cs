@@ -45,6 +45,7 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
             }
 
             failures.Defined($"{section}:Feeds:{i}:Format", feed.Format);
+            IndexFeeds.LinkRules.Validate(feed, $"{section}:Feeds:{i}:FollowLinksTo", failures);
 
             if (!names.Add(FeedNames.For(feed)))
             {
@@ -59,6 +60,8 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
 
         failures.Range($"{section}:MaxFeedBytes", options.MaxFeedBytes, 1, MaxFeedBytesLimit);
         failures.Range($"{section}:Timeout", options.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        failures.Range($"{section}:LinkConcurrency", options.LinkConcurrency, 1, 64);
+        failures.Range($"{section}:MaxLinkedDocuments", options.MaxLinkedDocuments, 1, 100_000);
 
         return failures.ToResult();
     }
