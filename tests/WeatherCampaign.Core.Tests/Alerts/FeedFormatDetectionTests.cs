@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Alerts.IndexFeeds;
 
 namespace WeatherCampaign.Core.Tests.Alerts;
 
@@ -18,7 +19,8 @@ public sealed class FeedFormatDetectionTests
         factory.Setup(f => f.CreateClient(AlertFeedReader.HttpClientName)).Returns(() => new HttpClient(_handler, disposeHandler: false));
         IAlertFormatParser[] parsers = [new NwsGeoJsonAlertParser(), new SimpleJsonAlertParser(), new CapXmlAlertParser(), new AtomCapAlertParser()];
         var options = new WeatherOptions { Feeds = [new FeedOptions { Url = url, Name = "feed" }] };
-        return new AlertFeedReader(factory.Object, Options.Create(options), parsers, TimeProvider.System, NullLogger<AlertFeedReader>.Instance);
+        return new AlertFeedReader(factory.Object, Options.Create(options), parsers, TimeProvider.System, NullLogger<AlertFeedReader>.Instance,
+            new LinkedDocumentReader(factory.Object, Options.Create(options), NullLogger<LinkedDocumentReader>.Instance));
     }
 
     private async Task<AlertSnapshot> Serve(string fixture, string? mediaType)
