@@ -292,6 +292,11 @@ public sealed partial class AlertFeedReader : IAlertSource
     private static string Unrecognised(FeedBody body)
     {
         var type = body.MediaType ?? "none";
+        if (FeedSniffer.XmlRoot(body.Content.Span[..Math.Min(body.Content.Length, FeedSniffer.HeadLength)]) is { LocalName: "rss", Namespace: "" })
+        {
+            return "an RSS feed none of whose items links to a document, which is not a feed format this service reads: RSS is read only as an index of CAP documents (set Format rss-index for such an index that is empty now).";
+        }
+
         if (!FeedSniffer.LooksLikeJsonObject(body.Content.Span))
         {
             return $"the content (type '{type}') is not a feed format this service reads (NWS GeoJSON, simple JSON, CAP XML, ATOM of CAP, an ATOM or RSS index of CAP documents).";

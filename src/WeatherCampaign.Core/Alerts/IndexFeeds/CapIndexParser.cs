@@ -42,24 +42,18 @@ internal static class CapIndexParser
         });
 
     /// <summary>
-    /// For <see cref="FeedFormat.Auto"/>: <see cref="FeedFormat.RssIndex"/> for any RSS (the service reads RSS only as an index),
+    /// For <see cref="FeedFormat.Auto"/>: <see cref="FeedFormat.RssIndex"/> for an RSS feed with an item that links somewhere,
     /// <see cref="FeedFormat.AtomIndex"/> for an ATOM feed whose entries carry no CAP of their own but link to some; else null.
+    /// An RSS feed with no link at all (news, or an index empty right now) is left unrecognised: only an explicit
+    /// <c>rss-index</c> reads it, as zero alerts.
     /// </summary>
     public static FeedFormat? Recognise(string? mediaType, ReadOnlyMemory<byte> content)
     {
         var head = content.Span[..Math.Min(content.Length, FeedSniffer.HeadLength)];
-        if (FeedSniffer.IsMediaType(mediaType, "application/rss+xml"))
-        {
-            return FeedFormat.RssIndex;
-        }
-
         var root = FeedSniffer.XmlRoot(head);
-        if (root is { LocalName: "rss", Namespace: "" })
-        {
-            return FeedFormat.RssIndex;
-        }
-
-        if (root is not { LocalName: "feed" } || root.Value.Namespace != Atom.NamespaceName)
+        var rss = root is { LocalName: "rss", Namespace: "" };
+        var atom = root is { LocalName: "feed" } && root.Value.Namespace == Atom.NamespaceName;
+        if (!rss && !atom)
         {
             return null;
         }
@@ -69,6 +63,14 @@ internal static class CapIndexParser
         if (document?.Root is not { } feed)
         {
             return null;
+        }
+
+        if (rss)
+        {
+            var items = feed.Element("channel")?.Elements("item") ?? [];
+            return items.Any(i => !string.IsNullOrWhiteSpace(i.Element("link")?.Value) || i.Elements("enclosure").Any(e => MayBeCap((string?)e.Attribute("type"))))
+                ? FeedFormat.RssIndex
+                : null;
         }
 
         var entries = feed.Elements(Atom + "entry").ToList();
