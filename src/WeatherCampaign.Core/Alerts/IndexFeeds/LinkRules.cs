@@ -29,15 +29,14 @@ internal static class LinkRules
         }
     }
 
-    /// <summary>Throws <see cref="FeedReadException"/> naming the link and why, unless the feed may fetch it.</summary>
+    /// <summary>Throws <see cref="FeedReadException"/> saying why (the caller names the link), unless the feed may fetch it.</summary>
     public static async Task CheckAsync(FeedOptions feed, Uri feedUri, Uri link, CancellationToken cancellationToken)
     {
-        var shown = Shown(link);
         if (link.IsFile)
         {
             if (!feedUri.IsFile || !IsBeside(feedUri, link))
             {
-                throw new FeedReadException($"the index links to {shown}: a local file is followed only from a replayed index, and only beside it.");
+                throw new FeedReadException("a local file is followed only from a replayed index, and only beside it; refused.");
             }
 
             return;
@@ -47,7 +46,7 @@ internal static class LinkRules
             || (link.Scheme == Uri.UriSchemeHttp && TransportRule.IsLoopback(link) && !feedUri.IsFile && TransportRule.IsLoopback(feedUri));
         if (!secure)
         {
-            throw new FeedReadException($"the index links to {shown}: only https links are followed.");
+            throw new FeedReadException("only https links are followed; refused.");
         }
 
         if (!feedUri.IsFile && string.Equals(link.Host, feedUri.Host, StringComparison.OrdinalIgnoreCase))
@@ -57,7 +56,7 @@ internal static class LinkRules
 
         if (!feed.FollowLinksTo.Any(h => string.Equals(h.Trim(), link.Host, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new FeedReadException($"the index links to {shown}, on host {CampaignId.ForDisplay(link.Host)}, which its FollowLinksTo setting does not list; refused.");
+            throw new FeedReadException($"on host {CampaignId.ForDisplay(link.Host)}, which its FollowLinksTo setting does not list; refused.");
         }
 
         var addresses = IPAddress.TryParse(link.DnsSafeHost, out var literal)
@@ -65,7 +64,7 @@ internal static class LinkRules
             : await Dns.GetHostAddressesAsync(link.DnsSafeHost, cancellationToken).ConfigureAwait(false);
         if (addresses.Any(FeedRedirects.IsPrivateOrLinkLocal))
         {
-            throw new FeedReadException($"the index links to {shown}, on host {CampaignId.ForDisplay(link.Host)}, a private or link-local address; refused.");
+            throw new FeedReadException($"on host {CampaignId.ForDisplay(link.Host)}, a private or link-local address; refused.");
         }
     }
 
