@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WeatherCampaign.Core.Alerts.IndexFeeds;
 
 namespace WeatherCampaign.Core.Alerts;
 
@@ -88,6 +87,7 @@ public sealed partial class AlertFeedReader : IAlertSource
                 return await ReadIndexAsync(feed, name, index, started, notModified: false, linked.Token).ConfigureAwait(false);
             }
 
+            _linkedDocuments.Forget(feed);
             var parser = ChooseParser(feed.Format, body);
             var alerts = parser.Parse(body.Content, name);
             if (body.Validators is { } validators)

@@ -47,7 +47,7 @@ public static class AlertFeedServiceCollectionExtensions
             });
 
         // One per process: it holds the linked documents' cache across cycles.
-        services.TryAddSingleton<IndexFeeds.LinkedDocumentReader>();
+        services.TryAddSingleton<LinkedDocumentReader>();
         services.TryAddSingleton<AlertFeedReader>();
         services.TryAddSingleton<IAlertSource>(provider => provider.GetRequiredService<AlertFeedReader>());
         return services;

@@ -45,7 +45,7 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
             }
 
             failures.Defined($"{section}:Feeds:{i}:Format", feed.Format);
-            IndexFeeds.LinkRules.Validate(feed, $"{section}:Feeds:{i}:FollowLinksTo", failures);
+            LinkRules.Validate(feed, $"{section}:Feeds:{i}:FollowLinksTo", failures);
 
             if (!names.Add(FeedNames.For(feed)))
             {

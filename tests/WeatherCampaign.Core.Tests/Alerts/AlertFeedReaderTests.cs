@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Alerts.IndexFeeds;
 
 namespace WeatherCampaign.Core.Tests.Alerts;
 

@@ -1,5 +1,4 @@
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Alerts.IndexFeeds;
 
 namespace WeatherCampaign.Core.Tests.Alerts;
 

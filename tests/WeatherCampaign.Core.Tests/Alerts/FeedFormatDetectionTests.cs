@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using WeatherCampaign.Core.Alerts;
-using WeatherCampaign.Core.Alerts.IndexFeeds;
 
 namespace WeatherCampaign.Core.Tests.Alerts;
 

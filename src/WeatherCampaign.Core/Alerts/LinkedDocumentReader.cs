@@ -4,7 +4,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace WeatherCampaign.Core.Alerts.IndexFeeds;
+namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>
 /// Reads the CAP documents an index feed links to: each distinct link once per cycle, <see cref="WeatherOptions.LinkConcurrency"/>
@@ -38,6 +38,9 @@ public sealed partial class LinkedDocumentReader
 
     /// <summary>The index this feed listed when last read, or null; what its documents are revalidated against on a 304.</summary>
     internal CapIndex? LastIndexOf(FeedOptions feed) => _feeds.TryGetValue(feed.Url, out var known) ? known.Index : null;
+
+    /// <summary>Drops what is cached for a feed read as something other than an index, so a later 304 never revives an old index.</summary>
+    internal void Forget(FeedOptions feed) => _feeds.TryRemove(feed.Url, out _);
 
     /// <summary>Every alert of the documents <paramref name="index"/> links to, or <see cref="FeedReadException"/> naming the documents that failed.</summary>
     internal async Task<IndexRead> ReadAsync(FeedOptions feed, string feedName, Uri feedUri, CapIndex index, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Net;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Settings;
 
-namespace WeatherCampaign.Core.Alerts.IndexFeeds;
+namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>
 /// Which links of an index feed are followed: https (http only from a loopback feed to a loopback host), to the feed's own host

@@ -3,7 +3,7 @@ using System.Xml;
 using System.Xml.Linq;
 using static WeatherCampaign.Core.Alerts.CapXmlReading;
 
-namespace WeatherCampaign.Core.Alerts.IndexFeeds;
+namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>One entry of an index feed: its ATOM <c>id</c> or RSS <c>guid</c>, and the CAP document it links to.</summary>
 internal sealed record IndexEntry(string? Id, Uri Link);
