@@ -11,6 +11,12 @@ switch (command)
 {
     case "cycle":
         return await RunCycleAsync(args.Skip(1).ToArray());
+    case "index":
+        var report = await WeatherCampaign.Bench.Index.IndexFeedBenchmark.RunAsync(CancellationToken.None);
+        var path = Path.Combine(root, "bench", "results", $"index-{DateTime.UtcNow:yyyy-MM-dd}.md");
+        await File.WriteAllTextAsync(path, report);
+        Console.WriteLine($"Wrote {path}");
+        return 0;
     case "probe":
         await StorageProbe.RunAsync(root);
         return 0;
@@ -35,6 +41,8 @@ switch (command)
                       --platform cxone-campaigns|genesys-cloud|cxone-skills|all   instead of the standard cases, 200 campaigns
                                       on that platform (or each in turn) at its default pace, the simulator limited to it
                       --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
+              index   a 500-entry index feed (ATOM, RSS) against the simulator: requests cold and warm, and time;
+                      writes bench/results/index-<date>.md (~1 min)
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
               plan    BenchmarkDotNet: planning 50 000 campaigns against 2 000 alerts

@@ -82,6 +82,17 @@ public sealed class SimulatorState
 
     public FeedStatistics GetFeedStatistics(string name) => _feeds.Statistics(name);
 
+    /// <summary>What the named feeds served together (an index feed and its documents): the requests, the 304s among them.</summary>
+    public FeedStatistics GetFeedStatistics(IEnumerable<string> names) =>
+        names.Select(_feeds.Statistics).Aggregate(new FeedStatistics(0, 0, null), (sum, s) => new FeedStatistics(sum.Requests + s.Requests, sum.NotModified + s.NotModified, s.LastUserAgent ?? sum.LastUserAgent));
+
+    /// <summary>
+    /// Serves an ATOM or RSS index of CAP documents under <c>/feeds/{name}</c>; each entry links to another feed the simulator serves
+    /// (set it with <see cref="SetFeed(string, string, string)"/>; one never set is a missing document, 404) or to an absolute URL.
+    /// </summary>
+    public void SetIndexFeed(string name, IndexFeedKind kind, IEnumerable<IndexFeedEntry> entries) =>
+        _feeds.Set(name, IndexFeed.Write(kind, name, entries, TimeProvider.GetUtcNow()), IndexFeed.ContentType(kind));
+
     public bool SetClientSecret(string clientId, string newSecret) => _tokens.SetClientSecret(clientId, newSecret);
 
     public void AddClient(SeedClient client) => _tokens.UpsertClient(client);

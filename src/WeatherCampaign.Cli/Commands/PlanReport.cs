@@ -28,7 +28,7 @@ internal static class PlanReport
     public static string Summary(Plan plan, bool dryRun)
     {
         var feeds = string.Join("; ", plan.Feeds.Select(f => f.Succeeded
-            ? string.Create(CultureInfo.InvariantCulture, $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}")
+            ? string.Create(CultureInfo.InvariantCulture, $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}{(f.Skipped > 0 ? $", {f.Skipped} skipped ({f.SkippedBecause})" : "")}")
             : $"{f.Feed}: FAILED ({f.Error})"));
         var held = plan.PausesHeldBack > 0 ? string.Create(CultureInfo.InvariantCulture, $", {plan.PausesHeldBack} pauses held for approval") : "";
         return string.Create(CultureInfo.InvariantCulture,

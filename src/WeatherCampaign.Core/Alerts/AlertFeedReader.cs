@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -29,6 +28,7 @@ public sealed partial class AlertFeedReader : IAlertSource
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<AlertFeedReader> _logger;
     private readonly OpenFemaFeedReader _openFema;
+    private readonly LinkedDocumentReader _linkedDocuments;
     private readonly ConcurrentDictionary<string, LastResponse> _lastResponses = new(StringComparer.Ordinal);
 
     public AlertFeedReader(
@@ -37,6 +37,7 @@ public sealed partial class AlertFeedReader : IAlertSource
         IEnumerable<IAlertFormatParser> parsers,
         TimeProvider timeProvider,
         ILogger<AlertFeedReader> logger,
+        LinkedDocumentReader linkedDocuments,
         OpenFemaFeedReader? openFema = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -47,6 +48,7 @@ public sealed partial class AlertFeedReader : IAlertSource
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _openFema = openFema ?? new OpenFemaFeedReader(httpClientFactory, options, Options.Create(new OpenFemaOptions()), timeProvider,
             NullLogger<OpenFemaFeedReader>.Instance);
+        _linkedDocuments = linkedDocuments ?? throw new ArgumentNullException(nameof(linkedDocuments));
     }
 
     public async Task<AlertSnapshot> ReadAsync(CancellationToken cancellationToken)
@@ -67,7 +69,7 @@ public sealed partial class AlertFeedReader : IAlertSource
             {
                 // Paged and incremental: FEMA's declarations are read by their own reader, not as one body.
                 var read = await _openFema.ReadAsync(feed, femaUri, name, linked.Token).ConfigureAwait(false);
-                return (new FeedOutcome(name, true, read.Alerts.Count, Source: feed.Source, Skipped: read.Skipped, SkippedWhy: read.SkippedWhy), read.Alerts);
+                return (new FeedOutcome(name, true, read.Alerts.Count, Source: feed.Source, Skipped: read.Skipped, SkippedBecause: read.SkippedBecause), read.Alerts);
             }
 
             var body = FeedNames.TryGetHttpUri(feed.Url, out var uri)
@@ -76,10 +78,28 @@ public sealed partial class AlertFeedReader : IAlertSource
 
             if (body.NotModified is { } previous)
             {
+                if (_linkedDocuments.LastIndexOf(feed) is { } lastIndex)
+                {
+                    return await ReadIndexAsync(feed, name, lastIndex, started, notModified: true, linked.Token).ConfigureAwait(false);
+                }
+
                 LogNotModified(name, previous.Alerts.Count);
                 return (new FeedOutcome(name, true, previous.Alerts.Count, NotModified: true, Source: feed.Source), previous.Alerts);
             }
 
+            CheckBody(body);
+            if ((IsIndex(feed.Format) ? feed.Format : feed.Format == FeedFormat.Auto ? CapIndexParser.Recognise(body.MediaType, body.Content) : null) is { } indexFormat)
+            {
+                var index = CapIndexParser.Parse(body.Content, name, BaseOf(feed), indexFormat);
+                if (body.Validators is { } indexValidators)
+                {
+                    _lastResponses[feed.Url] = indexValidators;
+                }
+
+                return await ReadIndexAsync(feed, name, index, started, notModified: false, linked.Token).ConfigureAwait(false);
+            }
+
+            _linkedDocuments.Forget(feed);
             var parser = ChooseParser(feed.Format, body);
             var alerts = parser.Parse(body.Content, name);
             if (body.Validators is { } validators)
@@ -113,6 +133,25 @@ public sealed partial class AlertFeedReader : IAlertSource
             return Failed(name, $"{error.GetType().Name}: {error.Message}", error);
         }
     }
+
+    /// <summary>An index feed: its linked CAP documents are the alerts (<see cref="LinkedDocumentReader"/>).</summary>
+    private async Task<(FeedOutcome, IReadOnlyList<WeatherAlert>)> ReadIndexAsync(
+        FeedOptions feed, string name, CapIndex index, long started, bool notModified, CancellationToken cancellationToken)
+    {
+        var read = await _linkedDocuments.ReadAsync(feed, name, BaseOf(feed), index, cancellationToken).ConfigureAwait(false);
+        LogIndexRead(name, read.Alerts.Count, index.Format, read.Documents, read.NotModified, read.Skipped, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+        var outcome = new FeedOutcome(name, true, read.Alerts.Count, NotModified: notModified && read.NotModified == read.Documents, Source: feed.Source,
+            Skipped: read.Skipped, SkippedBecause: read.Skipped > 0 ? "no CAP link" : null);
+        return (outcome, read.Alerts);
+    }
+
+    private static bool IsIndex(FeedFormat format) => format is FeedFormat.AtomIndex or FeedFormat.RssIndex;
+
+    /// <summary>What relative links of an index resolve against: the feed's URL, or a replayed index's file.</summary>
+    private static Uri BaseOf(FeedOptions feed) =>
+        FeedNames.TryGetHttpUri(feed.Url, out var uri) ? uri
+        : FeedNames.TryGetFilePath(feed.Url, out var path) ? new Uri(Path.GetFullPath(path))
+        : throw new FeedReadException($"'{feed.Url}' is neither an http(s) URL nor a file path.");
 
     private (FeedOutcome, IReadOnlyList<WeatherAlert>) Failed(string name, string error, Exception? exception)
     {
@@ -223,37 +262,12 @@ public sealed partial class AlertFeedReader : IAlertSource
         }
     }
 
-    /// <summary>Reads the whole body, refusing (not truncating) one larger than the limit, whatever the headers claimed.</summary>
-    private async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        var limit = _options.MaxFeedBytes;
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    throw TooLarge("is longer");
-                }
+    private Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, CancellationToken cancellationToken) =>
+        FeedBodies.ReadLimitedAsync(stream, _options.MaxFeedBytes, cancellationToken);
 
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
+    private FeedReadException TooLarge(string what) => FeedBodies.TooLarge(what, _options.MaxFeedBytes);
 
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private FeedReadException TooLarge(string what) =>
-        new($"the body {what} than Weather:MaxFeedBytes allows ({_options.MaxFeedBytes} bytes); refused rather than truncated.");
-
-    private IAlertFormatParser ChooseParser(FeedFormat format, FeedBody body)
+    private static void CheckBody(FeedBody body)
     {
         var head = body.Content.Span[..Math.Min(body.Content.Length, FeedSniffer.HeadLength)];
         if (head.Trim(" \t\r\n"u8).IsEmpty)
@@ -265,7 +279,11 @@ public sealed partial class AlertFeedReader : IAlertSource
         {
             throw new FeedReadException($"the server sent an HTML page instead of alert data (content type '{body.MediaType ?? "none"}').");
         }
+    }
 
+    private IAlertFormatParser ChooseParser(FeedFormat format, FeedBody body)
+    {
+        var head = body.Content.Span[..Math.Min(body.Content.Length, FeedSniffer.HeadLength)];
         if (format != FeedFormat.Auto)
         {
             return _parsers.FirstOrDefault(p => p.Format == format)
@@ -286,9 +304,14 @@ public sealed partial class AlertFeedReader : IAlertSource
     private static string Unrecognised(FeedBody body)
     {
         var type = body.MediaType ?? "none";
+        if (FeedSniffer.XmlRoot(body.Content.Span[..Math.Min(body.Content.Length, FeedSniffer.HeadLength)]) is { LocalName: "rss", Namespace: "" })
+        {
+            return "an RSS feed none of whose items links to a document, which is not a feed format this service reads: RSS is read only as an index of CAP documents (set Format rss-index for such an index that is empty now).";
+        }
+
         if (!FeedSniffer.LooksLikeJsonObject(body.Content.Span))
         {
-            return $"the content (type '{type}') is not a feed format this service reads (NWS GeoJSON, simple JSON, CAP XML, ATOM of CAP).";
+            return $"the content (type '{type}') is not a feed format this service reads (NWS GeoJSON, simple JSON, CAP XML, ATOM of CAP, an ATOM or RSS index of CAP documents).";
         }
 
         var detail = "";
@@ -315,7 +338,8 @@ public sealed partial class AlertFeedReader : IAlertSource
         FeedFormat.Nws => "application/geo+json, application/ld+json;q=0.9, application/json;q=0.8",
         FeedFormat.Simple => "application/json, text/json;q=0.9",
         FeedFormat.Cap => "application/cap+xml, application/xml;q=0.9, text/xml;q=0.8",
-        FeedFormat.Atom => "application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+        FeedFormat.Atom or FeedFormat.AtomIndex => "application/atom+xml, application/xml;q=0.9, text/xml;q=0.8",
+        FeedFormat.RssIndex => "application/rss+xml, application/xml;q=0.9, text/xml;q=0.8",
         FeedFormat.OpenFema => "application/json",
         _ => "application/geo+json, application/json;q=0.9, application/cap+xml;q=0.9, application/atom+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.7, */*;q=0.1",
     };
@@ -326,12 +350,16 @@ public sealed partial class AlertFeedReader : IAlertSource
         ".json" => "application/json",
         ".cap" => "application/cap+xml",
         ".atom" => "application/atom+xml",
+        ".rss" => "application/rss+xml",
         ".xml" => "application/xml",
         _ => null,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Read {AlertCount} alerts from feed {Feed} as {Format} ({Bytes} bytes, {ElapsedMs:F0} ms)")]
     private partial void LogFeedRead(string feed, int alertCount, FeedFormat format, int bytes, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read {AlertCount} alerts from index feed {Feed} ({Format}): {Documents} linked documents, {NotModified} not modified, {Skipped} entries without a CAP link skipped ({ElapsedMs:F0} ms)")]
+    private partial void LogIndexRead(string feed, int alertCount, FeedFormat format, int documents, int notModified, int skipped, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Feed {Feed} not modified; reusing its {AlertCount} alerts")]
     private partial void LogNotModified(string feed, int alertCount);

@@ -49,6 +49,8 @@ public static class AlertFeedServiceCollectionExtensions
 
         services.AddSettings<OpenFemaOptions, OpenFemaOptionsValidator>(configuration, OpenFemaOptions.Section);
         services.TryAddSingleton<OpenFemaFeedReader>();
+        // One per process: it holds the linked documents' cache across cycles.
+        services.TryAddSingleton<LinkedDocumentReader>();
         services.TryAddSingleton<AlertFeedReader>();
         services.TryAddSingleton<IAlertSource>(provider => provider.GetRequiredService<AlertFeedReader>());
         return services;

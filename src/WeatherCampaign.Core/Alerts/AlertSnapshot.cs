@@ -2,10 +2,12 @@ namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>How reading one configured feed went in one cycle.</summary>
 /// <param name="Source">The feed's <c>Weather:Feeds:N:Source</c> when one is configured; see <see cref="SourceName"/>.</param>
-/// <param name="Skipped">Records of a feed that was read but that could not become alerts (a FEMA record without a valid FIPS code).</param>
-/// <param name="SkippedWhy">Why they were skipped, for the cycle row.</param>
+/// <param name="Skipped">
+/// Entries the feed listed that could not become alerts (an index entry with no CAP link, a FEMA record without a valid
+/// FIPS code), and <paramref name="SkippedBecause"/> why, for the cycle row.
+/// </param>
 public sealed record FeedOutcome(
-    string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false, string? Source = null, int Skipped = 0, string? SkippedWhy = null)
+    string Feed, bool Succeeded, int AlertCount, string? Error = null, bool NotModified = false, string? Source = null, int Skipped = 0, string? SkippedBecause = null)
 {
     /// <summary>The publisher the feed speaks for: its configured source, else the feed itself.</summary>
     public string SourceName => Source ?? Feed;

@@ -27,7 +27,11 @@ internal static class CapXmlReading
     public static bool IsCapNamespace(XNamespace ns) => ns == Cap12 || ns == Cap11 || ns == Cap10;
 
     /// <summary>Loads and reads a document; XML faults and shape faults become <see cref="AlertFeedFormatException"/> with line and column.</summary>
-    public static IReadOnlyList<WeatherAlert> Read(ReadOnlyMemory<byte> content, string feedName, Func<XDocument, IReadOnlyList<WeatherAlert>> read)
+    public static IReadOnlyList<WeatherAlert> Read(ReadOnlyMemory<byte> content, string feedName, Func<XDocument, IReadOnlyList<WeatherAlert>> read) =>
+        Read<IReadOnlyList<WeatherAlert>>(content, feedName, read);
+
+    /// <summary>As <see cref="Read(ReadOnlyMemory{byte}, string, Func{XDocument, IReadOnlyList{WeatherAlert}})"/>, for a document that is not alerts itself (an index).</summary>
+    public static T Read<T>(ReadOnlyMemory<byte> content, string feedName, Func<XDocument, T> read)
     {
         if (content.Span.Trim(" \t\r\n"u8).IsEmpty)
         {

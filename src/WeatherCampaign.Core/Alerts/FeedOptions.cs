@@ -18,4 +18,10 @@ public sealed class FeedOptions
 
     /// <summary>Hosts other than the feed's own that a redirect may lead to (a CDN, a mirror); none by default.</summary>
     public List<string> RedirectHosts { get; set; } = [];
+
+    /// <summary>
+    /// For an index feed (<see cref="FeedFormat.AtomIndex"/>, <see cref="FeedFormat.RssIndex"/>): hosts other than the feed's own
+    /// whose CAP documents it may link to; a link to any other host fails the feed. None by default.
+    /// </summary>
+    public List<string> FollowLinksTo { get; set; } = [];
 }

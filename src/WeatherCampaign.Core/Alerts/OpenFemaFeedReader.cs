@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace WeatherCampaign.Core.Alerts;
 
 /// <summary>What one read of an <c>openfema</c> feed gave: its declarations as alerts, and the records it could not use.</summary>
-internal sealed record OpenFemaRead(IReadOnlyList<WeatherAlert> Alerts, int Skipped, string? SkippedWhy, int Requests, bool Full);
+internal sealed record OpenFemaRead(IReadOnlyList<WeatherAlert> Alerts, int Skipped, string? SkippedBecause, int Requests, bool Full);
 
 /// <summary>
 /// Reads FEMA's disaster declarations (<c>Weather:Feeds:N:Format=openfema</c>) page by page with OData <c>$top</c>/<c>$skip</c>,

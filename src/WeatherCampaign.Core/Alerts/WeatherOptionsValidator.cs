@@ -50,6 +50,8 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
                 failures.Add($"{section}:Feeds:{i}:Url", feed.Url, "for Format openfema, the http(s) OpenFEMA endpoint (https://www.fema.gov/api/open/v2/DisasterDeclarationsSummaries): it is read page by page");
             }
 
+            LinkRules.Validate(feed, $"{section}:Feeds:{i}:FollowLinksTo", failures);
+
             if (!names.Add(FeedNames.For(feed)))
             {
                 failures.Add($"{section}:Feeds:{i}:Name '{FeedNames.For(feed)}' is used by another feed: give each feed its own Name.");
@@ -63,6 +65,8 @@ public sealed class WeatherOptionsValidator : IValidateOptions<WeatherOptions>
 
         failures.Range($"{section}:MaxFeedBytes", options.MaxFeedBytes, 1, MaxFeedBytesLimit);
         failures.Range($"{section}:Timeout", options.Timeout, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        failures.Range($"{section}:LinkConcurrency", options.LinkConcurrency, 1, 64);
+        failures.Range($"{section}:MaxLinkedDocuments", options.MaxLinkedDocuments, 1, 100_000);
 
         return failures.ToResult();
     }

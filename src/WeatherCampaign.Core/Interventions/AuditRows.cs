@@ -79,7 +79,7 @@ public static class AuditRows
     public static AuditRecord Cycle(Plan plan, DateTimeOffset started, bool dryRun)
     {
         var feeds = string.Join("; ", plan.Feeds.Select(f => f.Succeeded
-            ? $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}{(f.Skipped > 0 ? $", {f.Skipped} records skipped ({f.SkippedWhy})" : "")}"
+            ? $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}{(f.Skipped > 0 ? $", {f.Skipped} skipped ({f.SkippedBecause})" : "")}"
             : $"{f.Feed}: FAILED {f.Error}"));
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{plan.Verdict}: {plan.Pauses} to pause, {plan.Resumes} to resume; {plan.AlertsCounting} of {plan.AlertsRead} alerts count; {plan.CampaignsAffected} of {plan.CampaignsListed} campaigns affected. Feeds: {feeds}.");

@@ -18,7 +18,8 @@ public sealed class FeedFormatDetectionTests
         factory.Setup(f => f.CreateClient(AlertFeedReader.HttpClientName)).Returns(() => new HttpClient(_handler, disposeHandler: false));
         IAlertFormatParser[] parsers = [new NwsGeoJsonAlertParser(), new SimpleJsonAlertParser(), new CapXmlAlertParser(), new AtomCapAlertParser()];
         var options = new WeatherOptions { Feeds = [new FeedOptions { Url = url, Name = "feed" }] };
-        return new AlertFeedReader(factory.Object, Options.Create(options), parsers, TimeProvider.System, NullLogger<AlertFeedReader>.Instance);
+        return new AlertFeedReader(factory.Object, Options.Create(options), parsers, TimeProvider.System, NullLogger<AlertFeedReader>.Instance,
+            new LinkedDocumentReader(factory.Object, Options.Create(options), NullLogger<LinkedDocumentReader>.Instance));
     }
 
     private async Task<AlertSnapshot> Serve(string fixture, string? mediaType)

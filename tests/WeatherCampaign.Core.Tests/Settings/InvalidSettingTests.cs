@@ -99,7 +99,7 @@ public sealed class InvalidSettingTests
     {
         var failures = await StartUpFailures(("Weather:Feeds:0:Format", "Xml"));
 
-        CollectionAssert.AreEqual(new[] { "Weather:Feeds:0:Format 'Xml' is not one of Auto, Nws, Simple, Cap, Atom, OpenFema." }, failures);
+        CollectionAssert.AreEqual(new[] { "Weather:Feeds:0:Format 'Xml' is not one of Auto, Nws, Simple, Cap, Atom, AtomIndex, RssIndex, OpenFema." }, failures);
     }
 
     [TestMethod]
