@@ -28,6 +28,7 @@ public static class WeatherCampaignServiceCollectionExtensions
         services.AddRegionCatalog(configuration);
         services.AddWeatherCampaignStorage(configuration);
         services.AddSettings<PolicyOptions, PolicyOptionsValidator>(configuration, PolicyOptions.Section);
+        services.AddSettings<QueueDeliveryOptions, QueueDeliveryOptionsValidator>(configuration, QueueDeliveryOptions.Section);
         services.TryAddSingleton<InterventionPlanner>();
         services.TryAddSingleton<PollWeatherHandler>();
         services.TryAddSingleton<ApplyInterventionHandler>();

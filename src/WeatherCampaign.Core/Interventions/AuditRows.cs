@@ -34,6 +34,22 @@ public static class AuditRows
         Attempt = attempt,
     };
 
+    /// <summary>
+    /// A delivery that failed: attempt <paramref name="attempt"/> of <paramref name="maxDequeueCount"/> and why. Keyed by the
+    /// message and the attempt, so the same attempt delivered twice writes one row and each further attempt one more.
+    /// </summary>
+    public static AuditRecord Retrying(InterventionMessage message, long attempt, int maxDequeueCount, string reason, DateTimeOffset now)
+    {
+        var next = attempt < maxDequeueCount
+            ? "The message goes back to the queue for another attempt."
+            : $"That was the last attempt: the queue moves the message to {InterventionQueues.PoisonName} (a failed row follows).";
+        return ForMessage(message, AuditOutcome.Retrying, now, attempt, null, string.Create(CultureInfo.InvariantCulture,
+            $"Attempt {attempt} of {maxDequeueCount} failed: {reason} {next}")) with
+        {
+            Discriminator = string.Create(CultureInfo.InvariantCulture, $"{message.Id}_{AuditOutcome.Retrying.ToWire()}_{attempt}"),
+        };
+    }
+
     /// <summary>The <c>planned</c> row the cycle writes for each intervention it decides on.</summary>
     public static AuditRecord Planned(Intervention intervention, bool dryRun) =>
         ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, null) with { DryRun = dryRun };

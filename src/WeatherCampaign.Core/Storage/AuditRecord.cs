@@ -24,6 +24,9 @@ public enum AuditOutcome
 
     /// <summary>The message was planned longer ago than <c>Policy:MaxMessageAge</c>: never applied.</summary>
     Stale,
+
+    /// <summary>A delivery failed and the message goes back to the queue (or, on the last allowed one, to the poison queue): one row per attempt.</summary>
+    Retrying,
 }
 
 /// <summary>
