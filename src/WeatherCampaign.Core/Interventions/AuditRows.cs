@@ -55,14 +55,20 @@ public static class AuditRows
         ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, null) with { DryRun = dryRun };
 
     /// <summary>A cycle's summary; written last, so a cycle row means all of the cycle's other rows were written.</summary>
-    public static AuditRecord Cycle(Plan plan, DateTimeOffset started, bool dryRun)
+    /// <param name="trigger">Why a timer's poll went on to this cycle; null for a cycle run on demand (the tool's <c>run</c>).</param>
+    public static AuditRecord Cycle(Plan plan, DateTimeOffset started, bool dryRun, FullCycleReason? trigger = null)
     {
         var feeds = string.Join("; ", plan.Feeds.Select(f => f.Succeeded
             ? $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}"
             : $"{f.Feed}: FAILED {f.Error}"));
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{plan.Verdict}: {plan.Pauses} to pause, {plan.Resumes} to resume; {plan.AlertsCounting} of {plan.AlertsRead} alerts count; {plan.CampaignsAffected} of {plan.CampaignsListed} campaigns affected. Feeds: {feeds}.");
-        return CycleEvent(plan, AuditOutcome.Cycle, "cycle", started, dryRun, plan.Reason is null ? summary : summary + " " + plan.Reason);
+        if (plan.Reason is not null)
+        {
+            summary += " " + plan.Reason;
+        }
+
+        return CycleEvent(plan, AuditOutcome.Cycle, "cycle", started, dryRun, trigger is { } why ? summary + " Ran because " + Describe(why) + "." : summary);
     }
 
     /// <summary>Rule 6: the cycle's pauses wait for a person.</summary>
@@ -122,6 +128,15 @@ public static class AuditRows
         CampaignName = saved.CampaignName,
         CampaignStatus = previousState is null ? null : "hold " + previousState.ToLowerInvariant(),
         Detail = detail,
+    };
+
+    private static string Describe(FullCycleReason reason) => reason switch
+    {
+        FullCycleReason.NoEarlierCycle => "no earlier full cycle was remembered",
+        FullCycleReason.AlertsChanged => "the alerts changed",
+        FullCycleReason.AlertStartedOrEnded => "an alert entered Policy:LookAhead or ended",
+        FullCycleReason.ClearForElapsed => "a held campaign's Policy:ClearFor may have elapsed",
+        _ => "PollSchedule came round",
     };
 
     public static string? Join(IEnumerable<string>? values) => values is null ? null : string.Join("; ", values);
