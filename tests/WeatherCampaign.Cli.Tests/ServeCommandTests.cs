@@ -54,7 +54,12 @@ public sealed class ServeCommandTests
         Assert.IsTrue(holds.Where(h => Storm.Paused.Contains(h.CampaignId)).All(h => h.State == HoldState.Released));
         var cycles = await TestStorage.Audit.QueryAsync(new AuditQuery(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), Outcome: AuditOutcome.Cycle)).CountAsync();
         Assert.IsGreaterThanOrEqualTo(2, cycles, "the storm's cycle and the clearing's");
-        Assert.AreEqual(0, (await SharedAzurite.Queues.GetQueueClient("interventions").GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        var rows = await TestStorage.Audit.QueryAsync(new AuditQuery(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1))).ToListAsync();
+        foreach (var id in Storm.Paused)
+        {
+            CollectionAssert.AreEquivalent(new[] { AuditOutcome.Planned, AuditOutcome.Paused, AuditOutcome.Planned, AuditOutcome.Resumed },
+                rows.Where(r => r.CampaignId == id).Select(r => r.Outcome).ToArray(), id);
+        }
     }
 
     [TestMethod]
