@@ -14,6 +14,9 @@ public sealed class ServeCommandTests
     private static bool SaidForAll(string text, string outcome) =>
         Storm.Paused.All(id => text.Contains($"on campaign {id}: {outcome}", StringComparison.Ordinal));
 
+    /// <summary>The host's line for each function run that completed (its ledger and audit writes done).</summary>
+    private static int Succeeded(string text) => text.Split("ApplyIntervention' (Succeeded").Length - 1;
+
     [TestMethod]
     public async Task Serve_pauses_under_the_storm_resumes_when_it_clears_and_stops_on_cancellation()
     {
@@ -28,14 +31,14 @@ public sealed class ServeCommandTests
         var overrides = new ConfigurationBuilder().AddInMemoryCollection(tenant.Settings).Build();
 
         var serve = CliApp.RunAsync(["serve"], output, overrides, stop.Token);
-        await output.WhenAsync(text => SaidForAll(text, "Paused"), Within);
+        await output.WhenAsync(text => SaidForAll(text, "Paused") && Succeeded(text) == 3, Within);
         foreach (var id in Storm.Paused)
         {
             Assert.AreEqual(CampaignEntity.Paused, tenant.StatusOf(id), id);
         }
 
         tenant.State.SetFeed("nws", NwsFeed.Empty, NwsFeed.ContentType);
-        await output.WhenAsync(text => SaidForAll(text, "Resumed"), Within);
+        await output.WhenAsync(text => SaidForAll(text, "Resumed") && Succeeded(text) == 6, Within);
         stop.Cancel();
         var exitCode = await serve.WaitAsync(Within);
 

@@ -112,9 +112,9 @@ internal static class TimeToPause
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Time to pause, {DateTime.UtcNow:yyyy-MM-dd}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"N = {campaigns:N0} campaigns, L = {latencyMs} ms, R = {requestsPerSecond:0} requests/s; a Tornado Warning over Florida pauses {warned} of them. " +
-            $"{trials.Count} trials (one warm-up trial before them not counted). The feed is polled every 30 s (`FeedPollSchedule`); the warning appears at a " +
+        text.AppendLine(
+            FormattableString.Invariant($"N = {campaigns:N0} campaigns, L = {latencyMs} ms, R = {requestsPerSecond:0} requests/s; a Tornado Warning over Florida pauses {warned} of them. ") +
+            FormattableString.Invariant($"{trials.Count} trials (one warm-up trial before them not counted). The feed is polled every 30 s (`FeedPollSchedule`); the warning appears at a ") +
             "uniformly random moment between two polls, so the wait for the next poll (30 s minus that moment) is simulated. From the poll on everything is real: " +
             "`PollWeatherHandler.PollAsync` reads the feed, sees the alerts changed, lists every campaign, plans, writes the ledger and audit rows; the host's " +
             "queue listener (host.json's batchSize + newBatchThreshold) applies every pause against the simulator and Azurite. The time ends when the last pause is answered and recorded.");
@@ -129,9 +129,9 @@ internal static class TimeToPause
         Row("**time to pause**", t => t.Total);
         Row("the next poll: same alerts, no listing (real)", t => t.LightPoll);
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"Real part against the tenant's floor: p50 {Percentile(trials.Select(t => t.Real.TotalSeconds), 0.5) / minimal:0.00} × the minimal requests at R ({minimal:0.00} s). " +
-            $"429s: {trials.Sum(t => t.TooManyRequests)} over all trials. Every trial paused all {warned}: {(trials.All(t => t.Done) ? "yes" : "NO")}. " +
+        text.AppendLine(
+            FormattableString.Invariant($"Real part against the tenant's floor: p50 {Percentile(trials.Select(t => t.Real.TotalSeconds), 0.5) / minimal:0.00} × the minimal requests at R ({minimal:0.00} s). ") +
+            FormattableString.Invariant($"429s: {trials.Sum(t => t.TooManyRequests)} over all trials. Every trial paused all {warned}: {(trials.All(t => t.Done) ? "yes" : "NO")}. ") +
             "Before this change the timer's 5-minute `PollSchedule` was the poll: the wait alone was uniform over 0–300 s (p50 150 s, p95 285 s).");
         return text.ToString();
     }

@@ -55,8 +55,10 @@ internal static class ServeCommand
             .ConfigureLogging(logging => logging
                 .ClearProviders()
                 .AddProvider(new TextWriterLoggerProvider(environment.Error))
-                // The listener's own lines are the host's business; its warnings and errors are the operator's.
-                .SetMinimumLevel(LogLevel.Warning))
+                // The listener's own lines are the host's business; its warnings and errors are the operator's, and so is each
+                // function's "Executed '…' (Succeeded|Failed …)", as func start shows it.
+                .SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Function", LogLevel.Information))
             .ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(o =>
             {
                 o.BatchSize = delivery.BatchSize;
