@@ -30,8 +30,11 @@ param cxoneRequestsPerSecond int = max(1, cxoneTenantRequestsPerSecond / maximum
 
 // ---- What the app reads (defaults are the app's own) ----
 
-@description('PollSchedule: NCRONTAB schedule of PollWeather.')
+@description('PollSchedule: NCRONTAB; a full cycle (one that lists campaigns) runs at least this often.')
 param pollSchedule string = '0 */5 * * * *'
+
+@description('FeedPollSchedule: NCRONTAB schedule of PollWeather, which reads the feeds and lists campaigns only when something changed.')
+param feedPollSchedule string = '*/30 * * * * *'
 
 @description('Cxone__BaseUrl: base URL of the tenant\'s campaign API.')
 param cxoneBaseUrl string
@@ -220,6 +223,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     app: {
       pollSchedule: pollSchedule
+      feedPollSchedule: feedPollSchedule
       cxoneBaseUrl: cxoneBaseUrl
       cxonePageSize: cxonePageSize
       cxoneRequestsPerSecond: cxoneRequestsPerSecond

@@ -17,6 +17,8 @@ switch (command)
         await File.WriteAllTextAsync(path, report);
         Console.WriteLine($"Wrote {path}");
         return 0;
+    case "time-to-pause":
+        return await RunTimeToPauseAsync(args.Skip(1).ToArray());
     case "probe":
         await StorageProbe.RunAsync(root);
         return 0;
@@ -43,6 +45,8 @@ switch (command)
                       --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
               index   a 500-entry index feed (ATOM, RSS) against the simulator: requests cold and warm, and time;
                       writes bench/results/index-<date>.md (~1 min)
+              time-to-pause   a warning at a random moment between two feed polls, until its last pause is answered;
+                      p50/p95 over --trials <n> (default 20) at N=1,000 L=100ms R=100; writes bench/results/time-to-pause-<date>.md
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
               plan    BenchmarkDotNet: planning 50 000 campaigns against 2 000 alerts
@@ -112,6 +116,20 @@ async Task<int> RunCycleAsync(string[] options)
     await File.WriteAllTextAsync(path, report);
     Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");
     return results.All(r => r.First.AllWorkDone && r.Steady.AllWorkDone) ? 0 : 1;
+}
+
+async Task<int> RunTimeToPauseAsync(string[] options)
+{
+    var trials = Option(options, "--trials") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 20;
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; bounded.Cancel(); };
+    var report = await TimeToPause.RunAsync(root, campaigns: 1_000, latencyMs: 100, requestsPerSecond: 100, trials, bounded.Token);
+    Console.WriteLine();
+    Console.WriteLine(report);
+    var path = Path.Combine(root, "bench", "results", $"time-to-pause-{DateTime.UtcNow:yyyy-MM-dd}.md");
+    await File.WriteAllTextAsync(path, report);
+    Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");
+    return report.Contains("paused all", StringComparison.Ordinal) && report.Contains(": yes.", StringComparison.Ordinal) ? 0 : 1;
 }
 
 static string? Option(string[] options, string name)

@@ -26,6 +26,7 @@ param instanceMemoryMB int = 2048
 @description('What the app reads from configuration (names mirror the app settings below).')
 param app {
   pollSchedule: string
+  feedPollSchedule: string
   cxoneBaseUrl: string
   cxonePageSize: int
   cxoneRequestsPerSecond: int
@@ -98,6 +99,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: applicationInsights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identityClientId};Authorization=AAD' }
         { name: 'PollSchedule', value: app.pollSchedule }
+        { name: 'FeedPollSchedule', value: app.feedPollSchedule }
         { name: 'Cxone__BaseUrl', value: app.cxoneBaseUrl }
         { name: 'Cxone__PageSize', value: string(app.cxonePageSize) }
         { name: 'Cxone__RequestsPerSecond', value: string(app.cxoneRequestsPerSecond) }

@@ -77,6 +77,7 @@ public static class CliApp
         root.Options.Add(verbose);
         root.Subcommands.Add(PlanCommand.Create(environment, global));
         root.Subcommands.Add(RunCommand.Create(environment, global));
+        root.Subcommands.Add(ServeCommand.Create(environment, global));
         root.Subcommands.Add(AuditCommand.Create(environment, global));
         root.Subcommands.Add(HoldsCommand.Create(environment, global));
         root.Subcommands.Add(ServiceSwitchCommands.Halt(environment, global));

@@ -28,6 +28,8 @@ public static class WeatherCampaignServiceCollectionExtensions
         services.AddRegionCatalog(configuration);
         services.AddWeatherCampaignStorage(configuration);
         services.AddSettings<PolicyOptions, PolicyOptionsValidator>(configuration, PolicyOptions.Section);
+        services.AddSettings<QueueDeliveryOptions, QueueDeliveryOptionsValidator>(configuration, QueueDeliveryOptions.Section);
+        services.AddPollSchedules(configuration);
         services.TryAddSingleton<InterventionPlanner>();
         services.TryAddSingleton<PollWeatherHandler>();
         services.TryAddSingleton<ApplyInterventionHandler>();
@@ -35,5 +37,16 @@ public static class WeatherCampaignServiceCollectionExtensions
         services.TryAddSingleton<OperatorHolds>();
         services.TryAddSingleton<ServiceSwitch>();
         return services;
+    }
+
+    /// <summary>The two schedules are top-level settings (the timer binding reads <c>%FeedPollSchedule%</c>), not a section.</summary>
+    private static void AddPollSchedules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PollScheduleOptions>().Configure(o =>
+        {
+            o.FeedPollSchedule = configuration[PollScheduleOptions.FeedPollScheduleSetting] ?? o.FeedPollSchedule;
+            o.PollSchedule = configuration[PollScheduleOptions.PollScheduleSetting] ?? o.PollSchedule;
+        }).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<PollScheduleOptions>, PollScheduleOptionsValidator>());
     }
 }

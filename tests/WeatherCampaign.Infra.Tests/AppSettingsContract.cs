@@ -10,6 +10,7 @@ internal static class AppSettingsContract
     public static readonly IReadOnlyDictionary<string, string?> ReadByTheApp = new Dictionary<string, string?>
     {
         ["PollSchedule"] = "0 */5 * * * *",
+        ["FeedPollSchedule"] = "*/30 * * * * *",
         ["Cxone__BaseUrl"] = null,
         ["Cxone__PageSize"] = "50",
         ["Cxone__RequestsPerSecond"] = null, // derived from the tenant limit and the instance ceiling; see its own test

@@ -33,11 +33,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [TestMethod]
-    public void PollWeather_runs_on_the_PollSchedule_setting_and_writes_to_interventions()
+    public void PollWeather_runs_on_the_FeedPollSchedule_setting_and_writes_to_interventions()
     {
         var poll = Functions().Single(f => f.GetProperty("name").GetString() == "PollWeather");
 
-        Assert.AreEqual("%PollSchedule%", Binding(poll, "timerTrigger").GetProperty("schedule").GetString());
+        Assert.AreEqual("%FeedPollSchedule%", Binding(poll, "timerTrigger").GetProperty("schedule").GetString());
         var output = Binding(poll, "queue");
         Assert.AreEqual("Out", output.GetProperty("direction").GetString());
         Assert.AreEqual("interventions", output.GetProperty("queueName").GetString());

@@ -164,6 +164,9 @@ public sealed class FailureQueueFunctions(ApplyInterventionHandler apply, Record
 /// <summary>The queue trigger settings of the repository's host.json (the file the Functions app ships).</summary>
 internal sealed record HostJsonQueues(int MaxDequeueCount, int BatchSize, int NewBatchThreshold, string MessageEncoding)
 {
+    public TimeSpan VisibilityTimeout { get; private init; }
+    public TimeSpan MaxPollingInterval { get; private init; }
+
     public static HostJsonQueues Read()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AzuriteServer.FindRepositoryRoot(), "host.json")));
@@ -172,7 +175,11 @@ internal sealed record HostJsonQueues(int MaxDequeueCount, int BatchSize, int Ne
             queues.GetProperty("maxDequeueCount").GetInt32(),
             queues.GetProperty("batchSize").GetInt32(),
             queues.GetProperty("newBatchThreshold").GetInt32(),
-            queues.GetProperty("messageEncoding").GetString()!);
+            queues.GetProperty("messageEncoding").GetString()!)
+        {
+            VisibilityTimeout = TimeSpan.Parse(queues.GetProperty("visibilityTimeout").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            MaxPollingInterval = TimeSpan.Parse(queues.GetProperty("maxPollingInterval").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+        };
     }
 }
 

@@ -44,6 +44,7 @@ internal static class DemoCommand
         command.Options.Add(settings);
         command.Options.Add(verbose);
         command.Options.Add(platform);
+        command.Subcommands.Add(DemoServeCommand.Create(output, error, RepositoryRoot));
         command.SetAction((parse, cancellationToken) => GuardAsync(error, () => ExecuteAsync(
             output, error, parse.GetValue(verbose), DemoPlatform.For(parse.GetValue(platform)!), cancellationToken), cancellationToken));
         return command;
@@ -153,7 +154,7 @@ internal static class DemoCommand
     /// Runs the demo and turns what stops it into one line and an exit code; anything unexpected is left to
     /// System.CommandLine's handler (stack trace, exit code 1). A step's own failures were already told by the tool.
     /// </summary>
-    private static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> body, CancellationToken cancellationToken)
+    internal static async Task<int> GuardAsync(TextWriter error, Func<Task<int>> body, CancellationToken cancellationToken)
     {
         try
         {

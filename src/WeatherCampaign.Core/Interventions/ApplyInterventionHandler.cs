@@ -19,7 +19,8 @@ public sealed partial class ApplyInterventionHandler(
     StorageClients storage,
     IOptionsMonitor<PolicyOptions> policy,
     TimeProvider timeProvider,
-    ILogger<ApplyInterventionHandler> logger)
+    ILogger<ApplyInterventionHandler> logger,
+    IOptions<QueueDeliveryOptions> delivery)
 {
     /// <summary>How far ahead of this clock a message's <c>plannedAt</c> may be: instances' clocks differ a little, a cycle's never by more.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -59,6 +60,7 @@ public sealed partial class ApplyInterventionHandler(
         catch (Exception ex) when (ex is CampaignApiException or HoldConflictException)
         {
             LogWillRetry(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), dequeueCount, ex.Message);
+            await WriteRetryingAsync(message, dequeueCount, ex.Message, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -364,6 +366,22 @@ public sealed partial class ApplyInterventionHandler(
         return outcome;
     }
 
+    /// <summary>
+    /// The failed attempt's row, so an operator reading between <c>planned</c> and the outcome sees why nothing happened yet.
+    /// Best effort: the delivery has failed already, and a storage fault here must not hide why.
+    /// </summary>
+    private async Task WriteRetryingAsync(InterventionMessage message, long attempt, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.WriteAsync(AuditRows.Retrying(message, attempt, delivery.Value.MaxDequeueCount, reason, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException ex)
+        {
+            LogRetryRowFailed(logger, message.Id, attempt, ex.Message);
+        }
+    }
+
     private async Task RejectAsync(string? body, long attempt, InvalidInterventionMessageException ex, CancellationToken cancellationToken)
     {
         var row = AuditRows.Rejected(body, ex, timeProvider.GetUtcNow(), attempt);
@@ -376,6 +394,9 @@ public sealed partial class ApplyInterventionHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Intervention {MessageId} on campaign {CampaignId} failed on attempt {Attempt} and goes back to the queue: {Reason}")]
     private static partial void LogWillRetry(ILogger logger, string messageId, string campaignId, long attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Intervention {MessageId}: the audit row of failed attempt {Attempt} could not be written: {Reason}")]
+    private static partial void LogRetryRowFailed(ILogger logger, string messageId, long attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Intervention failed: {MessageId} on campaign {CampaignId}: {Reason}")]
     private static partial void LogInterventionFailed(ILogger logger, string messageId, string campaignId, string reason);

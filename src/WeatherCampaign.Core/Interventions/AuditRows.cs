@@ -36,6 +36,22 @@ public static class AuditRows
         Attempt = attempt,
     };
 
+    /// <summary>
+    /// A delivery that failed: attempt <paramref name="attempt"/> of <paramref name="maxDequeueCount"/> and why. Keyed by the
+    /// message and the attempt, so the same attempt delivered twice writes one row and each further attempt one more.
+    /// </summary>
+    public static AuditRecord Retrying(InterventionMessage message, long attempt, int maxDequeueCount, string reason, DateTimeOffset now)
+    {
+        var next = attempt < maxDequeueCount
+            ? "The message goes back to the queue for another attempt."
+            : $"That was the last attempt: the queue moves the message to {InterventionQueues.PoisonName} (a failed row follows).";
+        return ForMessage(message, AuditOutcome.Retrying, now, attempt, null, string.Create(CultureInfo.InvariantCulture,
+            $"Attempt {attempt} of {maxDequeueCount} failed: {reason} {next}")) with
+        {
+            Discriminator = string.Create(CultureInfo.InvariantCulture, $"{message.Id}_{AuditOutcome.Retrying.ToWire()}_{attempt}"),
+        };
+    }
+
     /// <summary>The <c>planned</c> row the cycle writes for each intervention it decides on, with the planner's words for why.</summary>
     public static AuditRecord Planned(Intervention intervention, bool dryRun) =>
         ForMessage(InterventionMessage.From(intervention), AuditOutcome.Planned, intervention.PlannedAt, null, null, intervention.Why) with { DryRun = dryRun };
@@ -76,7 +92,8 @@ public static class AuditRows
     }
 
     /// <summary>A cycle's summary; written last, so a cycle row means all of the cycle's other rows were written.</summary>
-    public static AuditRecord Cycle(Plan plan, DateTimeOffset started, bool dryRun)
+    /// <param name="trigger">Why a timer's poll went on to this cycle; null for a cycle run on demand (the tool's <c>run</c>).</param>
+    public static AuditRecord Cycle(Plan plan, DateTimeOffset started, bool dryRun, FullCycleReason? trigger = null)
     {
         var feeds = string.Join("; ", plan.Feeds.Select(f => f.Succeeded
             ? $"{f.Feed}: {f.AlertCount} alerts{(f.NotModified ? " (not modified)" : "")}{(f.Skipped > 0 ? $", {f.Skipped} skipped ({f.SkippedBecause})" : "")}"
@@ -89,7 +106,12 @@ public static class AuditRows
                 $" {plan.ResumesStaged} resumes wait for a later cycle (Policy:MaxResumesPerCycle, Policy:MaxResumesPerRegionPerCycle; oldest hold first).");
         }
 
-        return CycleEvent(plan, AuditOutcome.Cycle, "cycle", started, dryRun, plan.Reason is null ? summary : summary + " " + plan.Reason);
+        if (plan.Reason is not null)
+        {
+            summary += " " + plan.Reason;
+        }
+
+        return CycleEvent(plan, AuditOutcome.Cycle, "cycle", started, dryRun, trigger is { } why ? summary + " Ran because " + Describe(why) + "." : summary);
     }
 
     /// <summary>Rule 6: the cycle's pauses wait for a person.</summary>
@@ -221,6 +243,15 @@ public static class AuditRows
         Discriminator = $"service_{action}",
         Action = action,
         Detail = detail,
+    };
+
+    private static string Describe(FullCycleReason reason) => reason switch
+    {
+        FullCycleReason.NoEarlierCycle => "no earlier full cycle was remembered",
+        FullCycleReason.AlertsChanged => "the alerts changed",
+        FullCycleReason.AlertStartedOrEnded => "an alert entered Policy:LookAhead or ended",
+        FullCycleReason.ClearForElapsed => "a held campaign's Policy:ClearFor may have elapsed",
+        _ => "PollSchedule came round",
     };
 
     public static string? Join(IEnumerable<string>? values) => values is null ? null : string.Join("; ", values);

@@ -33,3 +33,10 @@ public sealed record CycleResult(Plan Plan, IReadOnlyList<string> Messages, Cycl
     /// <summary>True when the cycle changed nothing (a dry run or a preview).</summary>
     public bool DryRun => Mode != CycleMode.Enforce;
 }
+
+/// <summary>What one feed poll did: the full cycle it ran and why, or nothing beyond the feeds (both null).</summary>
+public sealed record PollResult(FullCycleReason? Reason, CycleResult? Cycle)
+{
+    /// <summary>The messages to enqueue; none after a poll that ended at the feeds.</summary>
+    public IReadOnlyList<string> Messages => Cycle?.Messages ?? [];
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
+using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
 
@@ -22,20 +23,54 @@ public sealed partial class PollWeatherHandler(
     InterventionPlanner planner,
     IOptionsMonitor<PolicyOptions> policy,
     TimeProvider timeProvider,
-    ILogger<PollWeatherHandler> logger)
+    ILogger<PollWeatherHandler> logger,
+    IOptionsMonitor<PollScheduleOptions> schedules)
 {
     /// <summary>Ledger and audit rows written at once by a cycle; far below a table partition's limit (2 000 entities/s).</summary>
     private const int StorageWritesInFlight = 16;
 
-    public async Task<CycleResult> RunAsync(CycleRequest? request = null, CancellationToken cancellationToken = default)
+    /// <summary>One full cycle, whatever the feeds say: what an operator's <c>run</c> asks for.</summary>
+    public Task<CycleResult> RunAsync(CycleRequest? request = null, CancellationToken cancellationToken = default) =>
+        RunCycleAsync(request ?? new CycleRequest(), timeProvider.GetUtcNow(), null, null, cancellationToken);
+
+    /// <summary>
+    /// The timer's poll: reads the feeds (conditional requests) and the ledger, and runs a full cycle only when
+    /// <see cref="FullCycleTrigger"/> says one could decide something new; otherwise it ends there, its only write the poll's
+    /// one state row (never an audit row: a poll every 30 s would bury the trail).
+    /// </summary>
+    public async Task<PollResult> PollAsync(CancellationToken cancellationToken = default)
     {
-        request ??= new CycleRequest();
+        var started = timeProvider.GetUtcNow();
+        var alertsTask = alerts.ReadAsync(cancellationToken);
+        var holdsTask = ledger.ListAsync(cancellationToken);
+        var stateTask = ledger.GetPollStateAsync(cancellationToken);
+        var snapshot = await alertsTask.ConfigureAwait(false);
+        var holds = await holdsTask.ConfigureAwait(false);
+        var state = await stateTask.ConfigureAwait(false);
+
+        var fullCycles = PollScheduleOptions.TryParse(schedules.CurrentValue.PollSchedule)!;
+        var reason = FullCycleTrigger.Why(state, AlertFingerprint.Of(snapshot), snapshot, holds, policy.CurrentValue, fullCycles, started);
+        if (reason is not { } why)
+        {
+            var light = state! with { LastPollAt = started, LightPollsSinceFullCycle = state.LightPollsSinceFullCycle + 1 };
+            await ledger.SavePollStateAsync(light, cancellationToken).ConfigureAwait(false);
+            LogLightPoll(logger, snapshot.Alerts.Count, light.LightPollsSinceFullCycle, state.LastFullCycleAt);
+            return new PollResult(null, null);
+        }
+
+        LogFullCycleDue(logger, why);
+        var cycle = await RunCycleAsync(new CycleRequest(), started, (snapshot, holds), why, cancellationToken).ConfigureAwait(false);
+        return new PollResult(why, cycle);
+    }
+
+    private async Task<CycleResult> RunCycleAsync(
+        CycleRequest request, DateTimeOffset started, (AlertSnapshot Alerts, IReadOnlyList<WeatherHold> Holds)? read, FullCycleReason? trigger, CancellationToken cancellationToken)
+    {
         var settings = policy.CurrentValue;
         var mode = ModeOf(request, settings);
-        var started = timeProvider.GetUtcNow();
         var cycleId = started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
 
-        var input = await ReadAsync(cycleId, mode, settings, cancellationToken).ConfigureAwait(false);
+        var input = await ReadAsync(cycleId, mode, settings, read, cancellationToken).ConfigureAwait(false);
         var plan = planner.Plan(input, settings, request.AsOf ?? started);
         if (mode == CycleMode.Preview)
         {
@@ -43,7 +78,13 @@ public sealed partial class PollWeatherHandler(
         }
 
         plan = await ApproveAsync(plan, request, mode, settings, started, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(plan, mode, settings, started, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(plan, mode, settings, started, trigger, cancellationToken).ConfigureAwait(false);
+        if (input.Campaigns is not null)
+        {
+            // Only a cycle that saw the campaigns counts as planned from these alerts; after a failed listing the next poll tries again.
+            await ledger.SavePollStateAsync(new PollState(AlertFingerprint.Of(input.Alerts), started, started, 0), cancellationToken).ConfigureAwait(false);
+        }
+
         IReadOnlyList<string> messages = mode == CycleMode.Enforce ? [.. plan.Interventions.Select(i => InterventionMessage.From(i).ToJson())] : [];
         LogCycle(logger, cycleId, plan.Verdict, plan.Pauses, plan.Resumes, plan.AlertsCounting, plan.CampaignsListed, mode != CycleMode.Enforce);
         return new CycleResult(plan, messages, mode);
@@ -61,11 +102,12 @@ public sealed partial class PollWeatherHandler(
         return request.Mode > configured ? request.Mode : configured;
     }
 
-    /// <summary>The feeds, the whole listing and the ledger, read side by side.</summary>
-    private async Task<PlanningInput> ReadAsync(string cycleId, CycleMode mode, PolicyOptions settings, CancellationToken cancellationToken)
+    /// <summary>The feeds, the whole listing and the ledger, read side by side (the feeds and the ledger unless a poll read them already).</summary>
+    private async Task<PlanningInput> ReadAsync(
+        string cycleId, CycleMode mode, PolicyOptions settings, (AlertSnapshot Alerts, IReadOnlyList<WeatherHold> Holds)? read, CancellationToken cancellationToken)
     {
-        var alertsTask = alerts.ReadAsync(cancellationToken);
-        var holdsTask = ledger.ListAsync(cancellationToken);
+        var alertsTask = read is { } polled ? Task.FromResult(polled.Alerts) : alerts.ReadAsync(cancellationToken);
+        var holdsTask = read is { } known ? Task.FromResult(known.Holds) : ledger.ListAsync(cancellationToken);
         // With Policy:ApproveNextLargeCycle off, a used approval is forgotten (so turning it on approves again). That needs
         // nothing from the plan, so it goes alongside the reads instead of delaying the cycle's writes.
         var clearApproval = mode != CycleMode.Enforce || settings.ApproveNextLargeCycle ? Task.CompletedTask : ledger.ClearStandingApprovalAsync(cancellationToken);
@@ -114,7 +156,7 @@ public sealed partial class PollWeatherHandler(
     /// table transactions of 100. The two are independent and go together; the cycle row comes last, so a cycle row means all
     /// of its rows were written.
     /// </summary>
-    private async Task WriteAsync(Plan plan, CycleMode mode, PolicyOptions settings, DateTimeOffset started, CancellationToken cancellationToken)
+    private async Task WriteAsync(Plan plan, CycleMode mode, PolicyOptions settings, DateTimeOffset started, FullCycleReason? trigger, CancellationToken cancellationToken)
     {
         var dryRun = mode != CycleMode.Enforce;
         if (plan.ApprovedBy is not null)
@@ -147,7 +189,7 @@ public sealed partial class PollWeatherHandler(
             await audit.WriteAsync(AuditRows.HeldForApproval(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
             LogHeldForApproval(logger, plan.CycleId, plan.PausesHeldBack, plan.CampaignsRunning);
         }
-        await audit.WriteAsync(AuditRows.Cycle(plan, started, dryRun), cancellationToken).ConfigureAwait(false);
+        await audit.WriteAsync(AuditRows.Cycle(plan, started, dryRun, trigger), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ApplyHoldChangeAsync(Plan plan, HoldChange change, CancellationToken cancellationToken)
@@ -191,6 +233,12 @@ public sealed partial class PollWeatherHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: campaign {CampaignId}: {Warning}")]
     private static partial void LogWarning(ILogger logger, string cycleId, string campaignId, string warning);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Feed poll: {Alerts} alerts, nothing new since the full cycle at {LastFullCycleAt:u} ({LightPolls} polls since); no campaign listed")]
+    private static partial void LogLightPoll(ILogger logger, int alerts, int lightPolls, DateTimeOffset lastFullCycleAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Feed poll: a full cycle is due ({Reason})")]
+    private static partial void LogFullCycleDue(ILogger logger, FullCycleReason reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cycle {CycleId}: the hold of campaign {CampaignId} changed meanwhile; left for the next cycle")]
     private static partial void LogHoldConflict(ILogger logger, string cycleId, string campaignId);

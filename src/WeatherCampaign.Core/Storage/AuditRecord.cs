@@ -39,6 +39,9 @@ public enum AuditOutcome
 
     /// <summary>Something was decided on a fallback an officer should know of (a campaign's unknown time zone).</summary>
     Warning,
+
+    /// <summary>A delivery failed and the message goes back to the queue (or, on the last allowed one, to the poison queue): one row per attempt.</summary>
+    Retrying,
 }
 
 /// <summary>

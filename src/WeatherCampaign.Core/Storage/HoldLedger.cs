@@ -15,6 +15,8 @@ public class HoldLedger
     private const string StandingApprovalRow = "ApproveNextLargeCycle";
     private const string ServicePartition = "service";
     private const string HaltRow = "Halt";
+    private const string PollPartition = "poll";
+    private const string PollRow = "state";
     private readonly TableClient _table;
 
     /// <param name="tableName">Another table than <see cref="TableName"/>, for tests that must not share one.</param>
@@ -126,6 +128,36 @@ public class HoldLedger
         // The SDK answers a delete of a missing row with its 404 response rather than an exception.
         var response = await _table.DeleteEntityAsync(ServicePartition, HaltRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         return response.Status != 404;
+    }
+
+    /// <summary>What the feed poll remembered last; null when nothing was saved yet (a fresh account).</summary>
+    public virtual async Task<PollState?> GetPollStateAsync(CancellationToken cancellationToken = default)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(PollPartition, PollRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!found.HasValue || found.Value!.GetString("AlertFingerprint") is not { } fingerprint
+            || found.Value.GetDateTimeOffset("LastFullCycleAt") is not { } lastFull)
+        {
+            return null;
+        }
+
+        var entity = found.Value;
+        return new PollState(fingerprint, lastFull, entity.GetDateTimeOffset("LastPollAt") ?? lastFull, entity.GetInt32("LightPollsSinceFullCycle") ?? 0);
+    }
+
+    /// <summary>
+    /// Overwrites the poll's one row. Last writer wins, on purpose: two pollers at once (the timer and an operator's <c>run</c>)
+    /// both read the feeds, and whichever state is kept costs at most one extra full cycle.
+    /// </summary>
+    public virtual async Task SavePollStateAsync(PollState state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await _table.UpsertEntityAsync(new TableEntity(PollPartition, PollRow)
+        {
+            ["AlertFingerprint"] = state.AlertFingerprint,
+            ["LastFullCycleAt"] = state.LastFullCycleAt,
+            ["LastPollAt"] = state.LastPollAt,
+            ["LightPollsSinceFullCycle"] = state.LightPollsSinceFullCycle,
+        }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     private static TableEntity ToEntity(WeatherHold hold) => new(Partition, TableKeys.Escape(hold.CampaignId))

@@ -34,6 +34,27 @@ public sealed class AuditRowsTests
         }
     }
 
+    [TestMethod]
+    public void A_failed_attempt_has_its_own_row_and_the_same_attempt_again_lands_on_it()
+    {
+        var reason = new InterventionReason(["A1"], ["Hurricane Warning"], ["STATE:NY"], "Extreme", null);
+        var message = InterventionMessage.From(new Intervention("cycle-1-00001", "cycle-1", "c1", "Campaign c1", InterventionAction.Pause, reason, Planned));
+
+        var first = AuditRows.Retrying(message, 1, 5, "HTTP 503.", Planned.AddSeconds(2));
+        var again = AuditRows.Retrying(message, 1, 5, "HTTP 503.", Planned.AddSeconds(40));
+        var second = AuditRows.Retrying(message, 2, 5, "HTTP 503.", Planned.AddSeconds(40));
+        var last = AuditRows.Retrying(message, 5, 5, "HTTP 503.", Planned.AddMinutes(3));
+
+        Assert.AreEqual("cycle-1-00001_retrying_1", first.Discriminator);
+        Assert.AreEqual(first.RowKey, again.RowKey, "a duplicate of attempt 1 replaces its row");
+        Assert.AreNotEqual(first.RowKey, second.RowKey);
+        Assert.AreEqual(AuditOutcome.Retrying, first.Outcome);
+        Assert.AreEqual("retrying", first.Outcome.ToWire());
+        Assert.AreEqual(1, first.Attempt);
+        Assert.AreEqual("Attempt 1 of 5 failed: HTTP 503. The message goes back to the queue for another attempt.", first.Detail);
+        StringAssert.Contains(last.Detail, "That was the last attempt: the queue moves the message to interventions-poison");
+    }
+
     /// <summary>
     /// The rows a delivery or a cycle writes again when it is retried, built at <paramref name="now"/>: a message's rows by the
     /// handler, a cycle's from the same plan and start (the cycle writes them again with both).
