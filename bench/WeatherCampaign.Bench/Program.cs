@@ -35,6 +35,7 @@ switch (command)
                       --platform cxone-campaigns|genesys-cloud|cxone-skills|all   instead of the standard cases, 200 campaigns
                                       on that platform (or each in turn) at its default pace, the simulator limited to it
                       --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
+                      --unknown-limit   instead of the standard cases, the tenant allows 10 requests/s and the service is set to 100
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
               plan    BenchmarkDotNet: planning 50 000 campaigns against 2 000 alerts
@@ -55,6 +56,7 @@ async Task<int> RunCycleAsync(string[] options)
     var platform = Option(options, "--platform");
     IReadOnlyList<CycleCase> chosen = platform switch
     {
+        null when options.Contains("--unknown-limit") => CycleCase.UnknownLimit,
         null => CycleCase.Standard,
         "all" => [.. PlatformOptions.Kinds.Select(CycleCase.AtDefaultPace)],
         _ when PlatformOptions.Kinds.Contains(platform) => [CycleCase.AtDefaultPace(platform)],
@@ -99,7 +101,7 @@ async Task<int> RunCycleAsync(string[] options)
     var report = CycleReport.Markdown(results, harness.HostQueues, harness.ListingConcurrency, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(report);
-    var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}{(platform is null ? "" : "-platform-" + platform)}.md");
+    var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}{(platform is null ? "" : "-platform-" + platform)}{(options.Contains("--unknown-limit") ? "-unknown-limit" : "")}.md");
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     await File.WriteAllTextAsync(path, report);
     Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");

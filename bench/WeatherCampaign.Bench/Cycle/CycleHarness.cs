@@ -53,10 +53,11 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         simulator.State.SetFeed("nws", StormFeed(DateTimeOffset.UtcNow), "application/geo+json");
         simulator.State.Faults.LatencyMs = @case.LatencyMs;
         simulator.State.Faults.RequestsPerSecond = @case.RequestsPerSecond; // Burst 0: the bucket holds one second's worth
+        simulator.State.Faults.RetryAfterMode = @case.RetryAfter;
         await ResetStorageAsync(cancellationToken).ConfigureAwait(false);
 
         CycleMeasurement first, steady;
-        await using (var service = BuildService(simulator, platform, @case.RequestsPerSecond, storage))
+        await using (var service = BuildService(simulator, platform, @case.ServiceRequestsPerSecond, storage))
         {
             first = await MeasureCycleAsync(service, simulator, platform, storage, "first", minimalTokens: platform.MinimalBeforeListing, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
             progress($"{@case.Name} [{storage}] first cycle: {Describe(first, @case)}\n    timeline: {Timeline}");
@@ -73,7 +74,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
 
         simulator.State.Seed(seed.Campaigns);
         await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
-        await using var script = BuildService(simulator, platform, @case.RequestsPerSecond, storage);
+        await using var script = BuildService(simulator, platform, @case.ServiceRequestsPerSecond, storage);
         simulator.State.ResetCounters();
         var run = await OneAtATimeBaseline.RunAsync(script.GetRequiredService<IHttpClientFactory>(), AlertedRegions, PageSize, @case.BaselineCap, cancellationToken).ConfigureAwait(false);
         var stats = simulator.State;
