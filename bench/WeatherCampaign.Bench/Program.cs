@@ -11,6 +11,10 @@ switch (command)
 {
     case "cycle":
         return await RunCycleAsync(args.Skip(1).ToArray());
+    case "consume":
+        return await FleetRun.ConsumeAsync(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture));
+    case "fleet":
+        return await FleetReport.RunAsync(root);
     case "probe":
         await StorageProbe.RunAsync(root);
         return 0;
@@ -36,6 +40,7 @@ switch (command)
                                       on that platform (or each in turn) at its default pace, the simulator limited to it
                       --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
                       --unknown-limit   instead of the standard cases, the tenant allows 10 requests/s and the service is set to 100
+              fleet   1, 2 and 4 consumer processes on one queue against one 20 requests/s tenant; writes bench/results/fleet-<date>.md
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
               plan    BenchmarkDotNet: planning 50 000 campaigns against 2 000 alerts
