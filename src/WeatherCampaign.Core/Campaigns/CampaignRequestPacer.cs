@@ -37,7 +37,8 @@ public sealed partial class CampaignRequestPacer : IDisposable
     private double _step;
     private long _changedAt;
     private long _backedOffAt;
-    private long _firstAnswerAt = -1;
+    private long _busySince = -1;
+    private long _lastAnswerAt;
 
     public CampaignRequestPacer(CampaignHttpPolicy policy)
         : this(policy, TimeProvider.System, NullLogger<CampaignRequestPacer>.Instance)
@@ -95,10 +96,13 @@ public sealed partial class CampaignRequestPacer : IDisposable
         lock (_gate)
         {
             var now = _time.GetTimestamp();
-            if (_firstAnswerAt < 0)
+            // A busy stretch starts with the first answer after a quiet second: only a whole second of it is a rate.
+            if (_busySince < 0 || _time.GetElapsedTime(_lastAnswerAt, now) > Second)
             {
-                _firstAnswerAt = now;
+                _busySince = now;
             }
+
+            _lastAnswerAt = now;
 
             if (signal.LimitPerSecond is { } announced && Math.Max(announced, _policy.MinimumRequestsPerSecond) < _ceiling)
             {
@@ -133,9 +137,11 @@ public sealed partial class CampaignRequestPacer : IDisposable
         }
 
         // Accepted answers in the last second are what the tenant lets this process have; before a whole second of
-        // answers the count is no rate yet, so the cut is from the current pace.
-        var accepted = _time.GetElapsedTime(_firstAnswerAt, now) >= Second ? _acceptedAt.Count : _rate;
-        var cut = Math.Max(_policy.MinimumRequestsPerSecond, BackOffFactor * Math.Min(_rate, accepted));
+        // busy answers the count is no rate yet, so the cut is from the current pace. One episode cuts to a quarter of the
+        // pace at most (× the factor), so a second of transient failures does not read as a tenant allowing nothing.
+        ForgetOlderThanASecond(now);
+        var accepted = _time.GetElapsedTime(_busySince, now) >= Second ? _acceptedAt.Count : _rate;
+        var cut = Math.Max(_policy.MinimumRequestsPerSecond, BackOffFactor * Math.Min(_rate, Math.Max(accepted, _rate / 4)));
         _step = StepFor(cut);
         _backedOffAt = now;
         Change(cut, now, string.Create(CultureInfo.InvariantCulture, $"429 with {accepted:0.##} requests accepted in the last second"));
@@ -156,6 +162,11 @@ public sealed partial class CampaignRequestPacer : IDisposable
     private void Accepted(long now)
     {
         _acceptedAt.Enqueue(now);
+        ForgetOlderThanASecond(now);
+    }
+
+    private void ForgetOlderThanASecond(long now)
+    {
         while (_acceptedAt.TryPeek(out var at) && _time.GetElapsedTime(at, now) > Second)
         {
             _acceptedAt.Dequeue();

@@ -62,15 +62,48 @@ public sealed class CampaignRequestPacerTests
     [TestMethod]
     public void A_429_after_a_second_of_answers_cuts_to_the_back_off_factor_of_what_the_tenant_accepted()
     {
-        using var pacer = Pacer(rate: 100);
-        Accept(pacer, 1);
-        _clock.Advance(TimeSpan.FromSeconds(1.5));
-        Accept(pacer, 10); // the tenant let 10 through in the last second
+        using var pacer = Pacer(rate: 20);
+        for (var i = 0; i < 15; i++)
+        {
+            Accept(pacer, 1); // busy for a second and a half, the tenant letting 10 a second through
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
 
         using var throttled = Answer(HttpStatusCode.TooManyRequests);
         pacer.Observe(throttled, pacer.Timestamp());
 
         Assert.AreEqual(CampaignRequestPacer.BackOffFactor * 10, pacer.RequestsPerSecond, 1e-9);
+    }
+
+    [TestMethod]
+    public void A_429_after_a_quiet_spell_cuts_from_the_pace_not_from_the_few_answers_since()
+    {
+        using var pacer = Pacer(rate: 100);
+        Accept(pacer, 50);
+        _clock.Advance(TimeSpan.FromMinutes(5)); // between cycles
+        Accept(pacer, 1);
+
+        using var throttled = Answer(HttpStatusCode.TooManyRequests);
+        pacer.Observe(throttled, pacer.Timestamp());
+
+        Assert.AreEqual(70, pacer.RequestsPerSecond, 1e-9);
+    }
+
+    [TestMethod]
+    public void One_cut_takes_at_most_three_quarters_of_the_pace_even_when_nothing_was_accepted()
+    {
+        using var pacer = Pacer(rate: 100);
+        for (var i = 0; i < 15; i++)
+        {
+            using var failed = Answer(HttpStatusCode.ServiceUnavailable);
+            pacer.Observe(failed, pacer.Timestamp()); // busy, but nothing accepted
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        using var throttled = Answer(HttpStatusCode.TooManyRequests);
+        pacer.Observe(throttled, pacer.Timestamp());
+
+        Assert.AreEqual(CampaignRequestPacer.BackOffFactor * 25, pacer.RequestsPerSecond, 1e-9);
     }
 
     [TestMethod]
