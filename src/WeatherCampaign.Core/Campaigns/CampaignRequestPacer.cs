@@ -96,8 +96,9 @@ public sealed partial class CampaignRequestPacer : IDisposable
         lock (_gate)
         {
             var now = _time.GetTimestamp();
-            // A busy stretch starts with the first answer after a quiet second: only a whole second of it is a rate.
-            if (_busySince < 0 || _time.GetElapsedTime(_lastAnswerAt, now) > Second)
+            // A busy stretch starts with the first answer after a quiet spell longer than a hold and a second: only a whole
+            // second of it is a rate.
+            if (_busySince < 0 || _time.GetElapsedTime(_lastAnswerAt, now) > LongestHold + Second)
             {
                 _busySince = now;
             }
@@ -144,7 +145,7 @@ public sealed partial class CampaignRequestPacer : IDisposable
         var cut = Math.Max(_policy.MinimumRequestsPerSecond, BackOffFactor * Math.Min(_rate, Math.Max(accepted, _rate / 4)));
         _step = StepFor(cut);
         _backedOffAt = now;
-        Change(cut, now, string.Create(CultureInfo.InvariantCulture, $"429 with {accepted:0.##} requests accepted in the last second"));
+        Change(cut, now, string.Create(CultureInfo.InvariantCulture, $"429, cut from {Math.Min(_rate, Math.Max(accepted, _rate / 4)):0.##} (the pace, or what the tenant accepted in the last busy second)"));
     }
 
     private void Hold(TimeSpan? wait, string why)
