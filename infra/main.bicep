@@ -15,7 +15,7 @@ param tags { *: string } = {}
 
 // ---- Scale and the CXone rate limit ----
 
-@description('Flex Consumption scale-out ceiling. Keep maximumInstanceCount × cxoneRequestsPerSecond at or under the tenant limit.')
+@description('Flex Consumption scale-out ceiling. The instances share the tenant limit by adaptive pacing (infra/README.md), not by a fixed split.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 4
@@ -24,9 +24,9 @@ param maximumInstanceCount int = 4
 @minValue(1)
 param cxoneTenantRequestsPerSecond int = 100
 
-@description('Cxone__RequestsPerSecond: the pace of ONE instance. Defaults to the tenant limit shared by the instance ceiling.')
+@description('Cxone__RequestsPerSecond: the pace ONE instance starts at and never exceeds. Defaults to the whole tenant limit: one instance alone may use all of it, and several back off together on the tenant\'s 429s.')
 @minValue(1)
-param cxoneRequestsPerSecond int = max(1, cxoneTenantRequestsPerSecond / maximumInstanceCount)
+param cxoneRequestsPerSecond int = cxoneTenantRequestsPerSecond
 
 // ---- What the app reads (defaults are the app's own) ----
 

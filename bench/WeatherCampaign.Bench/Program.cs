@@ -19,6 +19,10 @@ switch (command)
         return 0;
     case "time-to-pause":
         return await RunTimeToPauseAsync(args.Skip(1).ToArray());
+    case "consume":
+        return await FleetRun.ConsumeAsync(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture));
+    case "fleet":
+        return await FleetReport.RunAsync(root);
     case "probe":
         await StorageProbe.RunAsync(root);
         return 0;
@@ -43,10 +47,12 @@ switch (command)
                       --platform cxone-campaigns|genesys-cloud|cxone-skills|all   instead of the standard cases, 200 campaigns
                                       on that platform (or each in turn) at its default pace, the simulator limited to it
                       --batch-size <n> --new-batch-threshold <m>   emulate other host.json queue settings
+                      --unknown-limit   instead of the standard cases, the tenant allows 10 requests/s and the service is set to 100
               index   a 500-entry index feed (ATOM, RSS) against the simulator: requests cold and warm, and time;
                       writes bench/results/index-<date>.md (~1 min)
               time-to-pause   a warning at a random moment between two feed polls, until its last pause is answered;
                       p50/p95 over --trials <n> (default 20) at N=1,000 L=100ms R=100; writes bench/results/time-to-pause-<date>.md
+              fleet   1, 2 and 4 consumer processes on one queue against one 20 requests/s tenant; writes bench/results/fleet-<date>.md
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
               plan    BenchmarkDotNet: planning 50 000 campaigns against 2 000 alerts
@@ -67,6 +73,7 @@ async Task<int> RunCycleAsync(string[] options)
     var platform = Option(options, "--platform");
     IReadOnlyList<CycleCase> chosen = platform switch
     {
+        null when options.Contains("--unknown-limit") => CycleCase.UnknownLimit,
         null => CycleCase.Standard,
         "all" => [.. PlatformOptions.Kinds.Select(CycleCase.AtDefaultPace)],
         _ when PlatformOptions.Kinds.Contains(platform) => [CycleCase.AtDefaultPace(platform)],
@@ -111,7 +118,7 @@ async Task<int> RunCycleAsync(string[] options)
     var report = CycleReport.Markdown(results, harness.HostQueues, harness.ListingConcurrency, clock.Elapsed);
     Console.WriteLine();
     Console.WriteLine(report);
-    var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}{(platform is null ? "" : "-platform-" + platform)}.md");
+    var path = Path.Combine(root, "bench", "results", $"cycle-{DateTime.UtcNow:yyyy-MM-dd}{(platform is null ? "" : "-platform-" + platform)}{(options.Contains("--unknown-limit") ? "-unknown-limit" : "")}.md");
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     await File.WriteAllTextAsync(path, report);
     Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");

@@ -13,7 +13,7 @@ internal static class AppSettingsContract
         ["FeedPollSchedule"] = "*/30 * * * * *",
         ["Cxone__BaseUrl"] = null,
         ["Cxone__PageSize"] = "50",
-        ["Cxone__RequestsPerSecond"] = null, // derived from the tenant limit and the instance ceiling; see its own test
+        ["Cxone__RequestsPerSecond"] = null, // the tenant limit, adaptive pacing shares it between instances; see its own test
         ["KeyVault__Uri"] = null,
         ["KeyVault__ClientIdSecretName"] = "cxone-client-id",
         ["KeyVault__ClientSecretSecretName"] = "cxone-client-secret",

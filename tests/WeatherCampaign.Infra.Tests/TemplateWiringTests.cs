@@ -47,15 +47,14 @@ public sealed class TemplateWiringTests
     }
 
     [TestMethod]
-    public void Per_instance_request_rate_defaults_to_the_tenant_limit_shared_by_the_instance_ceiling()
+    public void Per_instance_request_rate_defaults_to_the_whole_tenant_limit_not_a_share_of_the_instance_ceiling()
     {
         var parameters = Template.Json["parameters"]!;
         var settings = AppSettings(Template);
 
         Assert.AreEqual(100, parameters["cxoneTenantRequestsPerSecond"]!["defaultValue"]!.GetValue<int>());
-        Assert.AreEqual(
-            "[string(max(1, div(parameters('cxoneTenantRequestsPerSecond'), parameters('maximumInstanceCount'))))]",
-            $"[string({settings["Cxone__RequestsPerSecond"]![1..^1]})]");
+        Assert.AreEqual("[parameters('cxoneTenantRequestsPerSecond')]", parameters["cxoneRequestsPerSecond"]!["defaultValue"]!.ToString());
+        Assert.AreEqual("100", settings["Cxone__RequestsPerSecond"], "one instance alone may use the whole tenant limit");
     }
 
     [TestMethod]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CxoneSimulator;
 using WeatherCampaign.Core.Platforms;
 
 namespace WeatherCampaign.Bench.Cycle;
@@ -7,10 +8,24 @@ namespace WeatherCampaign.Bench.Cycle;
 /// One tenant shape: N campaigns on a platform, L ms per request, a limit of R requests/second (on the CXone campaign API
 /// <c>Cxone:RequestsPerSecond</c> = R; on the other platforms R is their default pace, left as it is).
 /// </summary>
-internal sealed record CycleCase(int Campaigns, int LatencyMs, double RequestsPerSecond, TimeSpan BaselineCap, string Platform = PlatformOptions.CxoneCampaigns)
+/// <param name="Setting">The service's <c>RequestsPerSecond</c> when it is not R (the tenant's limit unknown to whoever configured it).</param>
+/// <param name="RetryAfter">How the tenant's 429s carry Retry-After.</param>
+internal sealed record CycleCase(
+    int Campaigns, int LatencyMs, double RequestsPerSecond, TimeSpan BaselineCap, string Platform = PlatformOptions.CxoneCampaigns,
+    double? Setting = null, RetryAfterMode RetryAfter = RetryAfterMode.Seconds)
 {
     public string Name => string.Create(CultureInfo.InvariantCulture,
-        $"{(Platform == PlatformOptions.CxoneCampaigns ? "" : Platform + " ")}N={Campaigns:N0} L={LatencyMs}ms R={RequestsPerSecond:0.#}");
+        $"{(Platform == PlatformOptions.CxoneCampaigns ? "" : Platform + " ")}N={Campaigns:N0} L={LatencyMs}ms R={RequestsPerSecond:0.#}{(Setting is { } s ? $" setting={s:0.#} Retry-After={RetryAfter}" : "")}");
+
+    /// <summary>The service's pace setting: R unless the case says otherwise.</summary>
+    public double ServiceRequestsPerSecond => Setting ?? RequestsPerSecond;
+
+    /// <summary>Issue 16: the tenant allows 10 requests/s, the service is set to 100 and must learn the difference.</summary>
+    public static IReadOnlyList<CycleCase> UnknownLimit { get; } =
+    [
+        new(1_000, 100, 10, TimeSpan.FromSeconds(60), Setting: 100, RetryAfter: RetryAfterMode.Seconds),
+        new(1_000, 100, 10, TimeSpan.FromSeconds(60), Setting: 100, RetryAfter: RetryAfterMode.HttpDate),
+    ];
 
     /// <summary>
     /// The per-platform case: 200 campaigns (a quarter to pause) at the platform's default pace, the simulator limited to

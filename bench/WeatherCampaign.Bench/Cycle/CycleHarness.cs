@@ -24,6 +24,8 @@ namespace WeatherCampaign.Bench.Cycle;
 /// </summary>
 internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot) : IAsyncDisposable
 {
+    public string StorageConnection => azurite.ConnectionString;
+
     /// <summary>Eight regions, campaigns spread round-robin; the feed warns two of them, so a quarter of the campaigns are hit.</summary>
     public static readonly string[] Regions = ["US-NY", "US-FL", "US-TX", "US-CA", "US-GA", "US-OR", "US-AZ", "US-PA"];
     public static readonly HashSet<string> AlertedRegions = ["US-NY", "US-FL"];
@@ -53,10 +55,11 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         simulator.State.SetFeed("nws", StormFeed(DateTimeOffset.UtcNow), "application/geo+json");
         simulator.State.Faults.LatencyMs = @case.LatencyMs;
         simulator.State.Faults.RequestsPerSecond = @case.RequestsPerSecond; // Burst 0: the bucket holds one second's worth
+        simulator.State.Faults.RetryAfterMode = @case.RetryAfter;
         await ResetStorageAsync(cancellationToken).ConfigureAwait(false);
 
         CycleMeasurement first, steady;
-        await using (var service = BuildService(simulator, platform, @case.RequestsPerSecond, storage))
+        await using (var service = BuildService(simulator, platform, @case.ServiceRequestsPerSecond, storage))
         {
             first = await MeasureCycleAsync(service, simulator, platform, storage, "first", minimalTokens: platform.MinimalBeforeListing, pages: Pages(@case), transitions, cancellationToken).ConfigureAwait(false);
             progress($"{@case.Name} [{storage}] first cycle: {Describe(first, @case)}\n    timeline: {Timeline}");
@@ -73,7 +76,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
 
         simulator.State.Seed(seed.Campaigns);
         await WaitForFullBucketsAsync(@case, cancellationToken).ConfigureAwait(false);
-        await using var script = BuildService(simulator, platform, @case.RequestsPerSecond, storage);
+        await using var script = BuildService(simulator, platform, @case.ServiceRequestsPerSecond, storage);
         simulator.State.ResetCounters();
         var run = await OneAtATimeBaseline.RunAsync(script.GetRequiredService<IHttpClientFactory>(), AlertedRegions, PageSize, @case.BaselineCap, cancellationToken).ConfigureAwait(false);
         var stats = simulator.State;
@@ -137,17 +140,21 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         return (@case.Campaigns + pageSize - 1) / pageSize;
     }
 
-    private ServiceProvider BuildService(SimulatorServer simulator, CyclePlatform platform, double requestsPerSecond, StorageMode storage)
+    private ServiceProvider BuildService(SimulatorServer simulator, CyclePlatform platform, double requestsPerSecond, StorageMode storage) =>
+        BuildService(simulator.BaseAddress, platform, requestsPerSecond, storage, azurite.ConnectionString, ListingConcurrency);
+
+    /// <summary>The service as the Functions app wires it, pointed at the simulator and Azurite (also what a fleet consumer process runs).</summary>
+    internal static ServiceProvider BuildService(string simulatorBaseAddress, CyclePlatform platform, double requestsPerSecond, StorageMode storage, string storageConnection, int? listingConcurrency)
     {
-        var settings = new Dictionary<string, string?>(platform.Settings(simulator.BaseAddress, requestsPerSecond))
+        var settings = new Dictionary<string, string?>(platform.Settings(simulatorBaseAddress, requestsPerSecond))
         {
-            ["Weather:Feeds:0:Url"] = simulator.BaseAddress + "/feeds/nws",
+            ["Weather:Feeds:0:Url"] = simulatorBaseAddress + "/feeds/nws",
             ["Weather:Feeds:0:Format"] = "nws",
             ["Weather:Feeds:0:Name"] = "nws",
             ["Weather:UserAgent"] = "(WeatherCampaign benchmark, ops@example.com)",
-            [StorageClients.SettingName] = azurite.ConnectionString,
+            [StorageClients.SettingName] = storageConnection,
         };
-        if (ListingConcurrency is { } listing)
+        if (listingConcurrency is { } listing)
         {
             settings["Cxone:ListingConcurrency"] = listing.ToString(CultureInfo.InvariantCulture);
         }
@@ -164,7 +171,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    private async Task ResetStorageAsync(CancellationToken cancellationToken)
+    internal async Task ResetStorageAsync(CancellationToken cancellationToken)
     {
         var tables = new TableServiceClient(azurite.ConnectionString);
         foreach (var table in new[] { HoldLedger.TableName, AuditTrail.TableName })
@@ -183,7 +190,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
     }
 
     /// <summary>Counting alerts (Severe, Extreme) over NY and FL zones, and advisories elsewhere that the policy ignores.</summary>
-    private static byte[] StormFeed(DateTimeOffset now)
+    internal static byte[] StormFeed(DateTimeOffset now)
     {
         var specs = new List<NwsAlertSpec>();
         for (var i = 0; i < 12; i++)

@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Timeout;
 
@@ -15,11 +17,20 @@ namespace WeatherCampaign.Core.Campaigns;
 /// </summary>
 public static class CampaignHttpPipeline
 {
+    /// <summary>The platform's one <see cref="CampaignRequestPacer"/> (register it as a singleton): on real time, logging each change of pace.</summary>
+    public static CampaignRequestPacer PacerFor(IServiceProvider services, CampaignHttpPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return new CampaignRequestPacer(policy, TimeProvider.System,
+            services.GetService<ILogger<CampaignRequestPacer>>() ?? NullLogger<CampaignRequestPacer>.Instance);
+    }
+
     public static IHttpClientBuilder AddCampaignPipeline(this IHttpClientBuilder http, Func<IServiceProvider, CampaignHttpPolicy> policyOf)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(policyOf);
         http.Services.TryAddTransient<CampaignAuthenticationHandler>();
+        http.Services.TryAddTransient<CampaignPaceHandler>();
         http.ConfigureHttpClient(client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts govern
@@ -78,7 +89,8 @@ public static class CampaignHttpPipeline
                     .AddRateLimiter(pacer.Limiter)
                     .AddTimeout(policy.AttemptTimeout);
             });
-        // Added after the resilience handler, so it sits inside it: every attempt carries a current token.
-        return http.AddHttpMessageHandler<CampaignAuthenticationHandler>();
+        // Added after the resilience handler, so it sits inside it: every attempt carries a current token, and the pacer
+        // sees every answer (the 401 resend too).
+        return http.AddHttpMessageHandler<CampaignAuthenticationHandler>().AddHttpMessageHandler<CampaignPaceHandler>();
     }
 }

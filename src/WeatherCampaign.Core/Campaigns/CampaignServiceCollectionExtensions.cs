@@ -24,7 +24,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddCredentialSource<ICxoneCredentialSource, SettingsCredentialSource>(configuration, (client, sp) => new KeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<KeyVaultOptions>>()));
         services.TryAddSingleton<CxoneTokenProvider>();
         services.TryAddSingleton<ICampaignTokenSource>(sp => sp.GetRequiredService<CxoneTokenProvider>());
-        services.TryAddSingleton(sp => new CampaignRequestPacer(PolicyOf(sp.GetRequiredService<IOptions<CxoneOptions>>().Value)));
+        services.TryAddSingleton(sp => CampaignHttpPipeline.PacerFor(sp, PolicyOf(sp.GetRequiredService<IOptions<CxoneOptions>>().Value)));
         services.TryAddSingleton<ICampaignPlatform, CxoneCampaignClient>();
 
         services.AddHttpClient(CxoneCampaignClient.ClientName, (sp, client) =>
@@ -37,5 +37,5 @@ public static class CampaignServiceCollectionExtensions
     }
 
     private static CampaignHttpPolicy PolicyOf(CxoneOptions options) =>
-        new(options.RequestsPerSecond, options.Burst, options.AttemptTimeout, options.TotalTimeout, options.MaxRetries);
+        new(options.RequestsPerSecond, options.Burst, options.AttemptTimeout, options.TotalTimeout, options.MaxRetries, options.AdaptivePacing, options.MinimumRequestsPerSecond);
 }

@@ -22,6 +22,12 @@ public sealed class CxoneOptions
     /// <summary>How many requests may go at once after a quiet spell; kept small so a burst never crosses the tenant's limit (at most half a second's worth is used).</summary>
     public int Burst { get; set; } = 10;
 
+    /// <summary>Whether the pace learns the tenant's real limit from 429s and rate-limit headers, starting at <see cref="RequestsPerSecond"/> and never above it.</summary>
+    public bool AdaptivePacing { get; set; } = true;
+
+    /// <summary>The slowest pace learning may reach.</summary>
+    public double MinimumRequestsPerSecond { get; set; } = 0.5;
+
     /// <summary>How many listing pages are read at once after the first.</summary>
     public int ListingConcurrency { get; set; } = 16;
 

@@ -25,6 +25,7 @@ public sealed class CxoneOptionsValidator(IOptions<KeyVaultOptions> vault) : IVa
         failures.Range($"{section}:PageSize", options.PageSize, 1, 500);
         failures.Range($"{section}:RequestsPerSecond", options.RequestsPerSecond, 0.1, 10_000);
         failures.Range($"{section}:Burst", options.Burst, 1, 10_000);
+        failures.Range($"{section}:MinimumRequestsPerSecond", options.MinimumRequestsPerSecond, 0.1, Math.Max(0.1, options.RequestsPerSecond));
         failures.Range($"{section}:ListingConcurrency", options.ListingConcurrency, 1, 64);
         failures.Range($"{section}:MaxRetries", options.MaxRetries, 0, 10);
 

@@ -7,6 +7,8 @@ namespace WeatherCampaign.Core.Campaigns;
 /// auto-replenishing bucket adds a fixed amount per timer tick, so every late tick (a busy machine) loses rate for good:
 /// at 100 rps with ticks 18 ms late it paced at about 75 rps. Here a late wake-up only makes the tokens it owes come at once,
 /// never more than the bucket holds. The clock and the wake-up timer both come from the <see cref="TimeProvider"/> given.
+/// The rate can change while requests wait (<see cref="CampaignRequestPacer"/> learns the tenant's limit), and the bucket can be
+/// held empty until a given time (the tenant said its window is spent).
 /// </summary>
 internal sealed class ElapsedTimeTokenBucket : RateLimiter
 {
@@ -17,8 +19,8 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
     private readonly Queue<Waiter> _waiters = new();
     private readonly TimeProvider _time;
     private readonly ITimer _wakeUp;
-    private readonly double _perSecond;
-    private readonly int _capacity;
+    private double _perSecond;
+    private int _capacity;
     private double _tokens;
     private long _refilledAt;
     private int _queued;
@@ -37,6 +39,51 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
         _time = timeProvider;
         _refilledAt = timeProvider.GetTimestamp();
         _wakeUp = timeProvider.CreateTimer(static state => ((ElapsedTimeTokenBucket)state!).ServeWaiters(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Permits waiting for tokens now: the pace, not the work, is what holds the caller back.</summary>
+    public int QueuedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queued;
+            }
+        }
+    }
+
+    /// <summary>Refills at <paramref name="perSecond"/> from now on, holding at most <paramref name="capacity"/>; waiters are rescheduled.</summary>
+    public void ChangeRate(double perSecond, int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
+        lock (_gate)
+        {
+            Refill();
+            (_perSecond, _capacity) = (perSecond, capacity);
+            _tokens = Math.Min(_tokens, capacity);
+            if (_waiters.Count > 0)
+            {
+                ScheduleWakeUp();
+            }
+        }
+    }
+
+    /// <summary>Spends every token and accrues none until <paramref name="delay"/> has passed (a hold already longer stays).</summary>
+    public void HoldFor(TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            Refill();
+            _tokens = Math.Min(_tokens, 0);
+            var until = _time.GetTimestamp() + (long)(Math.Max(0, delay.TotalSeconds) * _time.TimestampFrequency);
+            _refilledAt = Math.Max(_refilledAt, until);
+            if (_waiters.Count > 0)
+            {
+                ScheduleWakeUp();
+            }
+        }
     }
 
     public override TimeSpan? IdleDuration
@@ -172,14 +219,20 @@ internal sealed class ElapsedTimeTokenBucket : RateLimiter
         }
 
         var missing = Math.Max(0, _waiters.Peek().Permits - _tokens);
-        var due = TimeSpan.FromSeconds(Math.Max(missing / _perSecond, 0.001));
+        var held = Math.Max(0, (_refilledAt - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+        var due = TimeSpan.FromSeconds(Math.Max(held + (missing / _perSecond), 0.001));
         _wakeUp.Change(due, Timeout.InfiniteTimeSpan);
     }
 
     private void Refill()
     {
         var now = _time.GetTimestamp();
-        _tokens = Math.Min(_capacity, _tokens + _time.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond);
+        if (now <= _refilledAt)
+        {
+            return; // held: nothing accrues before the hold ends
+        }
+
+        _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_refilledAt, now).TotalSeconds * _perSecond));
         _refilledAt = now;
     }
 

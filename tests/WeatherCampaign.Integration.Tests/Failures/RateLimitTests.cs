@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxoneSimulator;
+using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Integration.Tests.Failures;
@@ -57,5 +58,27 @@ public sealed class RateLimitTests
             }
         }
         Assert.IsGreaterThan(0, checkedRetries, "some retry followed a 429");
+    }
+
+    [TestMethod]
+    [DataRow(RetryAfterMode.Seconds)]
+    [DataRow(RetryAfterMode.HttpDate)]
+    public async Task Tenant_allowing_10_per_second_with_the_service_set_to_100_completes_every_pause_and_the_pace_comes_down(RetryAfterMode mode)
+    {
+        await using var harness = await ServiceHarness.StartAsync(Scenario.Florida(60), Scenario.Fast(maxRetries: 4));
+        harness.HurricaneOverFlorida();
+        var faults = harness.Simulator.State.Faults;
+        faults.RetryAfterMode = mode;
+        faults.RequestsPerSecond = 10; // Cxone:RequestsPerSecond stays at its default 100
+        faults.Burst = 2; // a small bucket, so even a slow machine's first wave of changes meets the limit
+
+        var outcomes = await Scenario.RunCycleConcurrentlyAsync(harness);
+
+        var state = harness.Simulator.State;
+        Assert.IsTrue(outcomes.All(o => o == AuditOutcome.Paused), string.Join(", ", outcomes));
+        Assert.AreEqual(60, state.StatusChanges);
+        Assert.IsTrue(state.Campaigns.All(c => c.Status == CampaignEntity.Paused));
+        Assert.IsGreaterThan(0, state.TooManyRequestsCount, "the tenant's limit was met");
+        Assert.IsLessThan(100, harness.Get<CampaignRequestPacer>().RequestsPerSecond, "the pace learned the limit");
     }
 }

@@ -50,6 +50,12 @@ public sealed class CxoneAdminOptions
     /// <summary>Requests that may go at once after a quiet spell (at most half a second's worth is used).</summary>
     public int Burst { get; set; } = 2;
 
+    /// <summary>Whether the pace learns the tenant's real limit from 429s and rate-limit headers, starting at <see cref="RequestsPerSecond"/> and never above it.</summary>
+    public bool AdaptivePacing { get; set; } = true;
+
+    /// <summary>The slowest pace learning may reach.</summary>
+    public double MinimumRequestsPerSecond { get; set; } = 0.5;
+
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);

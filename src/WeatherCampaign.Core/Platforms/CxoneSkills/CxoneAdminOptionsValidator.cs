@@ -29,6 +29,7 @@ public sealed partial class CxoneAdminOptionsValidator(IOptions<KeyVaultOptions>
         failures.Range($"{section}:PageSize", options.PageSize, 1, 100);
         failures.Range($"{section}:RequestsPerSecond", options.RequestsPerSecond, 0.1, 1_000);
         failures.Range($"{section}:Burst", options.Burst, 1, 1_000);
+        failures.Range($"{section}:MinimumRequestsPerSecond", options.MinimumRequestsPerSecond, 0.1, Math.Max(0.1, options.RequestsPerSecond));
         failures.Range($"{section}:MaxRetries", options.MaxRetries, 0, 10);
         CampaignHttpSettings.Check(failures, section, options.AttemptTimeout, options.TotalTimeout, options.TokenRefreshBuffer);
 

@@ -24,7 +24,7 @@ public static class CxoneSkillsServiceCollectionExtensions
         services.AddCredentialSource<ICxoneAdminCredentialSource, CxoneAdminSettingsCredentialSource>(configuration, (client, sp) => new CxoneAdminKeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<CxoneAdminOptions>>()));
         services.TryAddSingleton<CxoneAdminSession>();
         services.TryAddSingleton<ICampaignTokenSource>(sp => sp.GetRequiredService<CxoneAdminSession>());
-        services.TryAddSingleton(sp => new CampaignRequestPacer(PolicyOf(sp.GetRequiredService<IOptions<CxoneAdminOptions>>().Value)));
+        services.TryAddSingleton(sp => CampaignHttpPipeline.PacerFor(sp, PolicyOf(sp.GetRequiredService<IOptions<CxoneAdminOptions>>().Value)));
         services.TryAddSingleton<ICampaignPlatform, CxoneSkillsPlatform>();
 
         services.AddHttpClient(CxoneSkillsPlatform.ClientName, client =>
@@ -34,5 +34,5 @@ public static class CxoneSkillsServiceCollectionExtensions
     }
 
     private static CampaignHttpPolicy PolicyOf(CxoneAdminOptions options) =>
-        new(options.RequestsPerSecond, options.Burst, options.AttemptTimeout, options.TotalTimeout, options.MaxRetries);
+        new(options.RequestsPerSecond, options.Burst, options.AttemptTimeout, options.TotalTimeout, options.MaxRetries, options.AdaptivePacing, options.MinimumRequestsPerSecond);
 }

@@ -36,6 +36,7 @@ public sealed class GenesysCloudOptionsValidator(IOptions<KeyVaultOptions> vault
         failures.Range($"{section}:PageSize", options.PageSize, 1, 100);
         failures.Range($"{section}:RequestsPerSecond", options.RequestsPerSecond, 0.1, 10_000);
         failures.Range($"{section}:Burst", options.Burst, 1, 10_000);
+        failures.Range($"{section}:MinimumRequestsPerSecond", options.MinimumRequestsPerSecond, 0.1, Math.Max(0.1, options.RequestsPerSecond));
         failures.Range($"{section}:ListingConcurrency", options.ListingConcurrency, 1, 64);
         failures.Range($"{section}:MaxRetries", options.MaxRetries, 0, 10);
         failures.Range($"{section}:MaxVersionConflicts", options.MaxVersionConflicts, 1, 10);

@@ -24,7 +24,7 @@ public static class GenesysCloudServiceCollectionExtensions
         services.AddCredentialSource<IGenesysCredentialSource, GenesysSettingsCredentialSource>(configuration, (client, sp) => new GenesysKeyVaultCredentialSource(client, sp.GetRequiredService<IOptions<GenesysCloudOptions>>()));
         services.TryAddSingleton<GenesysTokenProvider>();
         services.TryAddSingleton<ICampaignTokenSource>(sp => sp.GetRequiredService<GenesysTokenProvider>());
-        services.TryAddSingleton(sp => new CampaignRequestPacer(PolicyOf(sp.GetRequiredService<IOptions<GenesysCloudOptions>>().Value)));
+        services.TryAddSingleton(sp => CampaignHttpPipeline.PacerFor(sp, PolicyOf(sp.GetRequiredService<IOptions<GenesysCloudOptions>>().Value)));
         services.TryAddSingleton(sp => new GenesysCampaignBodies(sp.GetRequiredService<IOptions<GenesysCloudOptions>>().Value.CachedCampaigns));
         services.TryAddSingleton<ICampaignPlatform, GenesysCloudClient>();
         services.TryAddTransient<GenesysRateLimitHeaders>();
@@ -37,5 +37,5 @@ public static class GenesysCloudServiceCollectionExtensions
     }
 
     private static CampaignHttpPolicy PolicyOf(GenesysCloudOptions options) =>
-        new(options.RequestsPerSecond, options.Burst, options.AttemptTimeout, options.TotalTimeout, options.MaxRetries);
+        new(options.RequestsPerSecond, options.Burst, options.AttemptTimeout, options.TotalTimeout, options.MaxRetries, options.AdaptivePacing, options.MinimumRequestsPerSecond);
 }
