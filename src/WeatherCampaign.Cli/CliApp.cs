@@ -79,6 +79,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(environment, global));
         root.Subcommands.Add(AuditCommand.Create(environment, global));
         root.Subcommands.Add(HoldsCommand.Create(environment, global));
+        root.Subcommands.Add(DashboardCommand.Create(environment, global));
         return root;
     }
 
