@@ -126,7 +126,8 @@ public sealed class StatusPageBrowserTests
         Assert.AreEqual("Regulator review until Friday", (await ledger.GetAsync(Ohio))?.ManualHoldReason);
         var held = page.FindElements(By.CssSelector("#holds tbody tr.manual")).Single();
         StringAssert.Contains(held.Text, "Ohio Valley Outreach");
-        StringAssert.Contains(held.Text, "when released");
+        StringAssert.Contains(held.Text, "not held now");
+        StringAssert.Contains(held.Text, "Regulator review until Friday");
         TestContext.WriteLine("Screenshot: " + browser.SaveScreenshot(TestContext, "status-page.png"));
 
         browser.ClickAndWaitForRefresh(held.FindElement(By.CssSelector("button.release")));

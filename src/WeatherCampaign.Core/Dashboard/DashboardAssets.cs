@@ -13,6 +13,7 @@ internal static class DashboardAssets
         ["app.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
         ["us-map.json"] = "application/json",
+        ["favicon.svg"] = "image/svg+xml",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<FrozenDictionary<string, byte[]>> Files = new(() => ContentTypes.Keys.ToFrozenDictionary(name => name, Read, StringComparer.Ordinal));

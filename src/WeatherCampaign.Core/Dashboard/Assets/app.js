@@ -151,7 +151,12 @@ function drawHolds(report) {
   replaceRows("holds", report.holds.map((h) => {
     let clear = h.stillAffected ? "not clear: alerts in force" : duration(h.clearFor);
     let resumes = h.manualHoldReason ? "when released" : h.resumesAt ? time(h.resumesAt) : h.stillAffected ? `${duration(report.clearFor)} after the alerts end` : "";
-    if (h.state !== "held" && h.state !== "pausing") { clear = ""; resumes = ""; }
+    let state = h.state;
+    if (h.state !== "held" && h.state !== "pausing") {
+      clear = "";
+      resumes = "";
+      if (h.manualHoldReason) state = "not held now";
+    }
     let release = "";
     if (h.manualHoldReason) {
       release = el("button", "Release", "release");
@@ -161,7 +166,7 @@ function drawHolds(report) {
     }
     const name = el("span");
     name.append(el("strong", h.campaignName || h.campaignId), el("br"), el("span", h.campaignId, "muted"));
-    return row([name, h.state, h.why, time(h.since), clear, resumes, h.manualHoldReason || "", release], h.manualHoldReason ? "manual" : "");
+    return row([name, state, h.why, time(h.since), clear, resumes, h.manualHoldReason || "", release], h.manualHoldReason ? "manual" : "");
   }), "The service holds no campaign.", 8);
 }
 
