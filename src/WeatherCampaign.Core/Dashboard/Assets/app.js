@@ -166,8 +166,19 @@ function drawHolds(report) {
     }
     const name = el("span");
     name.append(el("strong", h.campaignName || h.campaignId), el("br"), el("span", h.campaignId, "muted"));
-    return row([name, state, h.why, time(h.since), clear, resumes, h.manualHoldReason || "", release], h.manualHoldReason ? "manual" : "");
+    const tr = row([name, state, h.why, time(h.since), clear, resumes, h.manualHoldReason || "", release], h.manualHoldReason ? "manual" : "");
+    tr.dataset.search = [h.campaignName, h.campaignId, h.why, h.manualHoldReason || ""].join(" ").toLowerCase();
+    return tr;
   }), "The service holds no campaign.", 8);
+  filterHolds();
+}
+
+// At a thousand holds a person looks for one: rows that do not match are hidden, not removed.
+function filterHolds() {
+  const wanted = $("hold-filter").value.trim().toLowerCase();
+  for (const tr of $("holds").tBodies[0].rows) {
+    tr.hidden = wanted.length > 0 && tr.dataset.search !== undefined && !tr.dataset.search.includes(wanted);
+  }
 }
 
 function drawApproval(report) {
@@ -207,6 +218,7 @@ async function refresh() {
 
 async function start() {
   $("refresh").addEventListener("click", refresh);
+  $("hold-filter").addEventListener("input", filterHolds);
   $("approve").addEventListener("click", () => act("api/approve", {}));
   $("hold-form").addEventListener("submit", (event) => {
     event.preventDefault();
