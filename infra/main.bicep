@@ -96,6 +96,9 @@ param operatorPrincipalType string = 'Group'
 @description('Resource id of an action group notified when an intervention fails; empty raises the alert without notifying.')
 param alertActionGroupId string = ''
 
+@description('Entra ID app registration (client id) for signing in to the status page; empty: the page answers 401 to everyone.')
+param statusPageClientId string = ''
+
 // ---- Names ----
 
 var workload = 'wxcamp'
@@ -221,6 +224,7 @@ module functionApp 'modules/functionapp.bicep' = {
     logAnalyticsId: monitoring.outputs.logAnalyticsId
     virtualNetworkSubnetId: appSubnetId
     maximumInstanceCount: maximumInstanceCount
+    statusPageClientId: statusPageClientId
     app: {
       pollSchedule: pollSchedule
       feedPollSchedule: feedPollSchedule

@@ -20,6 +20,12 @@ param logAnalyticsId string
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('Entra ID app registration (client id) that signs people in to the status page (/api/status/); empty: nobody can sign in, every HTTP request gets 401.')
+param statusPageClientId string = ''
+
+@description('The Entra ID tenant of that app registration.')
+param statusPageTenantId string = tenant().tenantId
+
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
 
@@ -149,6 +155,41 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
     name: 'scm'
     properties: {
       allow: false
+    }
+  }
+
+  // App Service Authentication in front of every HTTP request (the status page): no anonymous access. A browser signs in at
+  // /.auth/login/aad; the platform then names the person in X-MS-CLIENT-PRINCIPAL-NAME, which the page requires (401 without).
+  resource authentication 'config' = {
+    name: 'authsettingsV2'
+    properties: {
+      platform: {
+        enabled: true
+      }
+      globalValidation: {
+        requireAuthentication: true
+        unauthenticatedClientAction: 'Return401'
+      }
+      httpSettings: {
+        requireHttps: true
+      }
+      identityProviders: {
+        azureActiveDirectory: {
+          enabled: !empty(statusPageClientId)
+          registration: {
+            clientId: statusPageClientId
+            openIdIssuer: '${environment().authentication.loginEndpoint}${statusPageTenantId}/v2.0'
+          }
+          validation: {
+            allowedAudiences: empty(statusPageClientId) ? [] : [statusPageClientId, 'api://${statusPageClientId}']
+          }
+        }
+      }
+      login: {
+        tokenStore: {
+          enabled: false
+        }
+      }
     }
   }
 }

@@ -83,6 +83,7 @@ public static class CliApp
         root.Subcommands.Add(ServiceSwitchCommands.Halt(environment, global));
         root.Subcommands.Add(ServiceSwitchCommands.Resume(environment, global));
         root.Subcommands.Add(ExplainCommand.Create(environment, global));
+        root.Subcommands.Add(DashboardCommand.Create(environment, global));
         return root;
     }
 

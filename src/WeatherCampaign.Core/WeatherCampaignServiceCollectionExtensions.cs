@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Dashboard;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Operations;
 using WeatherCampaign.Core.Planning;
@@ -36,6 +37,8 @@ public static class WeatherCampaignServiceCollectionExtensions
         services.TryAddSingleton<RecordPoisonedInterventionHandler>();
         services.TryAddSingleton<OperatorHolds>();
         services.TryAddSingleton<ServiceSwitch>();
+        services.TryAddSingleton<StatusPage>();
+        services.TryAddSingleton<DashboardEndpoint>();
         return services;
     }
 

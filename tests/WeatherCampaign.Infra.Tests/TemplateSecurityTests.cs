@@ -47,6 +47,19 @@ public sealed class TemplateSecurityTests
     }
 
     [TestMethod]
+    public void Every_http_request_needs_an_entra_sign_in_and_gets_401_without_one()
+    {
+        var authentication = Template.Single("Microsoft.Web/sites/config");
+
+        StringAssert.Contains(authentication.Json["name"]!.ToString(), "authsettingsV2");
+        Assert.IsTrue(authentication.Property("platform.enabled")!.GetValue<bool>());
+        Assert.IsTrue(authentication.Property("globalValidation.requireAuthentication")!.GetValue<bool>());
+        Assert.AreEqual("Return401", authentication.Text("globalValidation.unauthenticatedClientAction"));
+        Assert.IsTrue(authentication.Property("httpSettings.requireHttps")!.GetValue<bool>());
+        Assert.IsNotNull(authentication.Property("identityProviders.azureActiveDirectory.registration.clientId"));
+    }
+
+    [TestMethod]
     public void Ftp_and_basic_publishing_credentials_are_off()
     {
         var site = Template.Single(Sites);

@@ -25,10 +25,10 @@ public sealed class FunctionsMetadataTests
         function.GetProperty("bindings").EnumerateArray().Single(b => b.GetProperty("type").GetString() == type);
 
     [TestMethod]
-    public void Declares_exactly_the_three_functions()
+    public void Declares_exactly_the_four_functions()
     {
         CollectionAssert.AreEquivalent(
-            new[] { "PollWeather", "ApplyIntervention", "RecordPoisonedIntervention" },
+            new[] { "PollWeather", "ApplyIntervention", "RecordPoisonedIntervention", "StatusPage" },
             Functions().Select(f => f.GetProperty("name").GetString()).ToArray());
     }
 
@@ -65,6 +65,18 @@ public sealed class FunctionsMetadataTests
         // A string parameter would be bound from the message text alone; a QueueMessage parameter is an SDK-type (deferred) binding.
         var properties = Binding(function, "queueTrigger").GetProperty("properties");
         Assert.AreEqual("True", properties.GetProperty("supportsDeferredBinding").GetString());
+    }
+
+    [TestMethod]
+    public void StatusPage_is_an_http_trigger_under_status_that_leaves_sign_in_to_App_Service_Authentication()
+    {
+        var page = Functions().Single(f => f.GetProperty("name").GetString() == "StatusPage");
+
+        var trigger = Binding(page, "httpTrigger");
+        // Not "function": a key is no person. App Service Authentication signs people in; the endpoint refuses a request without them (401).
+        Assert.AreEqual("Anonymous", trigger.GetProperty("authLevel").GetString());
+        Assert.AreEqual("status/{*path}", trigger.GetProperty("route").GetString());
+        CollectionAssert.AreEquivalent(new[] { "get", "post" }, trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()).ToArray());
     }
 
     [TestMethod]

@@ -23,6 +23,9 @@ public sealed record CycleRequest(CycleMode Mode = CycleMode.Enforce, bool Appro
     /// <summary>Evaluate the alerts as at this time (replaying a recorded feed); only a preview does.</summary>
     public DateTimeOffset? AsOf { get; private init; }
 
+    /// <summary>Who approves a large cycle, for its <c>approved</c> audit row (the status page names the signed-in person).</summary>
+    public string? ApprovedBy { get; init; }
+
     /// <summary>A plan that changes and writes nothing, optionally of the alerts as they stood at <paramref name="asOf"/>.</summary>
     public static CycleRequest Preview(DateTimeOffset? asOf = null) => new(CycleMode.Preview) { AsOf = asOf };
 }

@@ -138,7 +138,7 @@ public sealed partial class PollWeatherHandler(
 
         if (request.ApproveLargeCycle)
         {
-            return plan.Approve("the operator's --approve");
+            return plan.Approve(request.ApprovedBy ?? "the operator's --approve");
         }
 
         if (mode == CycleMode.Enforce && settings.ApproveNextLargeCycle
