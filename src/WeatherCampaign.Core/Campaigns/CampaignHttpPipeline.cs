@@ -79,6 +79,8 @@ public static class CampaignHttpPipeline
                     .AddTimeout(policy.AttemptTimeout);
             });
         // Added after the resilience handler, so it sits inside it: every attempt carries a current token.
-        return http.AddHttpMessageHandler<CampaignAuthenticationHandler>();
+        http.AddHttpMessageHandler<CampaignAuthenticationHandler>();
+        // Innermost: every attempt's 429 is counted (weathercampaign.campaign_api.throttled).
+        return http.AddHttpMessageHandler<Telemetry.ThrottleCountingHandler>();
     }
 }

@@ -12,6 +12,7 @@ public sealed class CampaignRequestPacer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(policy);
         var rate = policy.RequestsPerSecond;
+        CurrentRequestsPerSecond = rate;
         // A burst is spent from the tenant's bucket (about one second's worth), which then refills no faster than we send:
         // at most half a second's worth leaves the tenant a margin for arrival jitter (Burst 10 at 10 rps meant 429s).
         var burst = Math.Max(1, Math.Min(policy.Burst, (int)(rate / 2)));
@@ -20,6 +21,9 @@ public sealed class CampaignRequestPacer : IDisposable
     }
 
     public RateLimiter Limiter { get; }
+
+    /// <summary>The pace requests are held to now (the <c>weathercampaign.campaign_api.pace</c> gauge reads it).</summary>
+    public double CurrentRequestsPerSecond { get; }
 
     public void Dispose() => Limiter.Dispose();
 }
