@@ -27,7 +27,7 @@ public static class TelemetryServiceCollectionExtensions
     /// its own spans and meter, the HTTP client's spans and metrics (campaign API, feeds, webhooks, with webhook URLs redacted) and
     /// the Azure SDK's spans (tables, queues, Key Vault), which need <see cref="WeatherCampaignTelemetry.AzureSdkActivitySwitch"/>.
     /// </summary>
-    public static OpenTelemetryBuilder WithWeatherCampaignTelemetry(this OpenTelemetryBuilder builder)
+    public static IOpenTelemetryBuilder WithWeatherCampaignTelemetry(this IOpenTelemetryBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         AppContext.SetSwitch(WeatherCampaignTelemetry.AzureSdkActivitySwitch, true);
