@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WeatherCampaign.Core.Alerts;
+using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Notifications;
 using WeatherCampaign.Core.Operations;
@@ -25,7 +26,7 @@ public static class WeatherCampaignServiceCollectionExtensions
     public static IServiceCollection AddWeatherCampaign(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddWeatherCampaignMetrics();
+        services.AddWeatherCampaignMetrics(sp => sp.GetService<CampaignRequestPacer>()?.CurrentRequestsPerSecond);
         services.AddCampaignPlatform(configuration);
         services.AddAlertFeeds(configuration);
         services.AddRegionCatalog(configuration);

@@ -2,23 +2,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
-using WeatherCampaign.Core.Campaigns;
-using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core.Telemetry;
 
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>The service's metrics; always registered (a meter nobody listens to costs nothing), exported only when OpenTelemetry is on.</summary>
-    public static IServiceCollection AddWeatherCampaignMetrics(this IServiceCollection services)
+    /// <param name="pace">Reads the campaign pacer's current rate (the one seam between the pacer and the gauge).</param>
+    public static IServiceCollection AddWeatherCampaignMetrics(this IServiceCollection services, Func<IServiceProvider, double?> pace)
     {
         services.AddMetrics();
-        services.TryAddSingleton(sp => new WeatherCampaignMetrics(
-            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            () => sp.GetService<CampaignRequestPacer>()?.CurrentRequestsPerSecond));
+        services.TryAddSingleton(sp => new WeatherCampaignMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), () => pace(sp)));
         services.TryAddTransient<ThrottleCountingHandler>();
-        // Before the storage registration's own (TryAdd): the audit trail that also counts its rows.
-        services.TryAddSingleton<AuditTrail>(sp => new MeteredAuditTrail(sp.GetRequiredService<StorageClients>().Tables, sp.GetRequiredService<WeatherCampaignMetrics>()));
         return services;
     }
 

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
-using WeatherCampaign.Core.Storage;
+using WeatherCampaign.Core.Telemetry;
 
-namespace WeatherCampaign.Core.Telemetry;
+namespace WeatherCampaign.Core.Storage;
 
 /// <summary>The audit trail, counting each row it wrote by outcome: one seam sees every intervention's fate, whichever handler wrote it.</summary>
 public sealed class MeteredAuditTrail(TableServiceClient tables, WeatherCampaignMetrics metrics) : AuditTrail(tables)
