@@ -61,6 +61,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         ControlEndpoints.Map(app);
         CxoneAdmin.AdminAuthEndpoints.Map(app);
         CxoneAdmin.AdminSkillEndpoints.Map(app);
+        Webhooks.WebhookEndpoints.Map(app);
 
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -31,6 +31,7 @@ public sealed class SimulatorState
         Bucket = new RequestBucket(TimeProvider);
         Genesys = new Genesys.GenesysOrg(TimeProvider);
         CxoneAdmin = new CxoneAdmin.CxoneAdminState(TimeProvider);
+        Webhooks = new Webhooks.WebhookInbox(TimeProvider);
         _campaigns.Replace(seed.Campaigns);
         foreach (var (name, feed) in seed.Feeds)
         {
@@ -51,6 +52,9 @@ public sealed class SimulatorState
 
     /// <summary>The NICE CXone Admin API tenant (<c>/cxone-auth</c>, <c>/cxone-api</c>).</summary>
     public CxoneAdmin.CxoneAdminState CxoneAdmin { get; }
+
+    /// <summary>Chat webhooks (<c>/webhooks/{name}</c>) recording the service's notices.</summary>
+    public Webhooks.WebhookInbox Webhooks { get; }
 
     /// <summary>The lifetime given to tokens issued from now on.</summary>
     public TimeSpan TokenLifetime

@@ -89,8 +89,9 @@ public static class CampaignHttpPipeline
                     .AddRateLimiter(pacer.Limiter)
                     .AddTimeout(policy.AttemptTimeout);
             });
-        // Added after the resilience handler, so it sits inside it: every attempt carries a current token, and the pacer
-        // sees every answer (the 401 resend too).
-        return http.AddHttpMessageHandler<CampaignAuthenticationHandler>().AddHttpMessageHandler<CampaignPaceHandler>();
+        // Added after the resilience handler, so they sit inside it: every attempt carries a current token, the pacer sees
+        // every answer (the 401 resend too), and, innermost, every attempt's 429 is counted (weathercampaign.campaign_api.throttled).
+        return http.AddHttpMessageHandler<CampaignAuthenticationHandler>().AddHttpMessageHandler<CampaignPaceHandler>()
+            .AddHttpMessageHandler<Telemetry.ThrottleCountingHandler>();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Holds;
+using WeatherCampaign.Core.Notifications;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
 
@@ -21,6 +22,7 @@ public sealed partial class PollWeatherHandler(
     HoldLedger ledger,
     AuditTrail audit,
     InterventionPlanner planner,
+    Notifier notifier,
     IOptionsMonitor<PolicyOptions> policy,
     TimeProvider timeProvider,
     ILogger<PollWeatherHandler> logger,
@@ -86,6 +88,11 @@ public sealed partial class PollWeatherHandler(
         }
 
         IReadOnlyList<string> messages = mode == CycleMode.Enforce ? [.. plan.Interventions.Select(i => InterventionMessage.From(i).ToJson())] : [];
+        // One notice per cycle, of what it planned (each change is applied later, one message each); bounded, never throws.
+        if (mode == CycleMode.Enforce && Notice.ForCycle(plan, dryRun: false, timeProvider.GetUtcNow()) is { } notice)
+        {
+            await notifier.SendAsync(notice, cancellationToken).ConfigureAwait(false);
+        }
         LogCycle(logger, cycleId, plan.Verdict, plan.Pauses, plan.Resumes, plan.AlertsCounting, plan.CampaignsListed, mode != CycleMode.Enforce);
         return new CycleResult(plan, messages, mode);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using WeatherCampaign.Core.Notifications;
 using WeatherCampaign.Core.Storage;
 
 namespace WeatherCampaign.Core.Interventions;
@@ -7,7 +8,7 @@ namespace WeatherCampaign.Core.Interventions;
 /// The end of the retry road: a message the host gave up on (moved to <c>interventions-poison</c>) becomes a
 /// <c>failed</c> audit row and an error log that monitoring alerts on. Nothing is silently dropped.
 /// </summary>
-public sealed partial class RecordPoisonedInterventionHandler(AuditTrail audit, TimeProvider timeProvider, ILogger<RecordPoisonedInterventionHandler> logger)
+public sealed partial class RecordPoisonedInterventionHandler(AuditTrail audit, PoisonDigest digest, TimeProvider timeProvider, ILogger<RecordPoisonedInterventionHandler> logger)
 {
     public async Task HandleAsync(string body, long dequeueCount, CancellationToken cancellationToken = default)
     {
@@ -28,6 +29,8 @@ public sealed partial class RecordPoisonedInterventionHandler(AuditTrail audit, 
         }
         await audit.WriteAsync(row, cancellationToken).ConfigureAwait(false);
         LogPoisoned(logger, shownId, row.CampaignId ?? "(unknown)", row.Action ?? "(unknown)");
+        // Gathered with the others poisoned about the same time into one notice (Notify:PoisonDigestWindow).
+        digest.Add(new PoisonedIntervention(row.MessageId, row.CycleId, row.CampaignId, row.CampaignName, row.Action));
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Intervention failed for good: {MessageId} ({Action}) on campaign {CampaignId} reached the poison queue")]

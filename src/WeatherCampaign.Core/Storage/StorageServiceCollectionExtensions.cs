@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeatherCampaign.Core.Telemetry;
 
 namespace WeatherCampaign.Core.Storage;
 
@@ -11,7 +12,8 @@ public static class StorageServiceCollectionExtensions
     {
         services.TryAddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.TryAddSingleton(sp => new HoldLedger(sp.GetRequiredService<StorageClients>().Tables));
-        services.TryAddSingleton(sp => new AuditTrail(sp.GetRequiredService<StorageClients>().Tables));
+        // The audit trail that also counts each row by outcome (weathercampaign.interventions).
+        services.TryAddSingleton<AuditTrail>(sp => new MeteredAuditTrail(sp.GetRequiredService<StorageClients>().Tables, sp.GetRequiredService<WeatherCampaignMetrics>()));
         return services;
     }
 }
