@@ -27,7 +27,7 @@ public static class WeatherCampaignServiceCollectionExtensions
     public static IServiceCollection AddWeatherCampaign(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddWeatherCampaignMetrics(sp => sp.GetService<CampaignRequestPacer>()?.RequestsPerSecond);
+        services.AddWeatherCampaignMetrics(CampaignHttpPipeline.CurrentPace);
         services.AddCampaignPlatform(configuration);
         services.AddAlertFeeds(configuration);
         services.AddRegionCatalog(configuration);

@@ -60,7 +60,8 @@ public sealed class AzuriteServer : IAsyncDisposable
             throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root.", entry);
         }
 
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var ports = FreePorts(3);
+        var (blob, queue, table) = (ports[0], ports[1], ports[2]);
         var workspace = Path.Combine(Path.GetTempPath(), "weathercampaign-azurite-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(workspace);
         var info = new ProcessStartInfo("node")
@@ -153,11 +154,19 @@ public sealed class AzuriteServer : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>Distinct free ports: all are held open while they are picked, or two picks may name the same one.</summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 
     private static async Task RunAsync(string file, string arguments, string workingDirectory, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public static class CampaignHttp
         request.Options.TryGetValue(EarlierAttemptUnanswered, out var flagged) && flagged;
 
     /// <summary>Sends through the named client's pipeline; transport failures become transient <see cref="CampaignApiException"/>s.</summary>
+    /// <summary>The largest answer read from a campaign platform; a listing page of 500 campaigns is a few hundred KiB.</summary>
+    public const int MaxResponseBytes = 16 * 1024 * 1024;
+
     public static async Task<HttpResponseMessage> SendAsync(
         IHttpClientFactory factory, string clientName, HttpRequestMessage request, string what, CancellationToken cancellationToken)
     {
@@ -32,6 +35,11 @@ public static class CampaignHttp
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            // Retrying cannot make the answer smaller: a permanent failure, named.
+            throw new CampaignApiException($"The {what} failed: the answer is larger than {MaxResponseBytes / (1024 * 1024)} MiB, the most a campaign API answer may be.", isTransient: false, inner: ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or TaskCanceledException)
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Timeout;
+using WeatherCampaign.Core.Telemetry;
 
 namespace WeatherCampaign.Core.Campaigns;
 
@@ -25,15 +26,20 @@ public static class CampaignHttpPipeline
             services.GetService<ILogger<CampaignRequestPacer>>() ?? NullLogger<CampaignRequestPacer>.Instance);
     }
 
+    /// <summary>The pace gauge's reading: the process's campaign pacer, when one is registered.</summary>
+    public static double? CurrentPace(IServiceProvider services) => services.GetService<CampaignRequestPacer>()?.RequestsPerSecond;
+
     public static IHttpClientBuilder AddCampaignPipeline(this IHttpClientBuilder http, Func<IServiceProvider, CampaignHttpPolicy> policyOf)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(policyOf);
         http.Services.TryAddTransient<CampaignAuthenticationHandler>();
         http.Services.TryAddTransient<CampaignPaceHandler>();
+        http.Services.AddWeatherCampaignMetrics(CurrentPace);
         http.ConfigureHttpClient(client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the pipeline's timeouts govern
+                client.MaxResponseContentBufferSize = CampaignHttp.MaxResponseBytes;
                 client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("WeatherCampaign", "1.0"));
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
@@ -92,6 +98,6 @@ public static class CampaignHttpPipeline
         // Added after the resilience handler, so they sit inside it: every attempt carries a current token, the pacer sees
         // every answer (the 401 resend too), and, innermost, every attempt's 429 is counted (weathercampaign.campaign_api.throttled).
         return http.AddHttpMessageHandler<CampaignAuthenticationHandler>().AddHttpMessageHandler<CampaignPaceHandler>()
-            .AddHttpMessageHandler<Telemetry.ThrottleCountingHandler>();
+            .AddHttpMessageHandler<ThrottleCountingHandler>();
     }
 }

@@ -46,6 +46,7 @@ public partial class CxoneCampaignClient : ICampaignPlatform
     {
         var readAt = _timeProvider.GetUtcNow();
         var first = await ReadPageAsync(1, null, cancellationToken).ConfigureAwait(false);
+        ListingBounds.Check("campaign", first.Total, first.PageCount, first.PageSize > 0 ? first.PageSize : _options.PageSize);
         var pageCount = Math.Max(first.PageCount, 1);
         var pages = new ConcurrentDictionary<int, CampaignPage> { [1] = first };
 

@@ -72,7 +72,7 @@ public sealed class AttemptRowTests
         await using var harness = await ServiceHarness.StartAsync([Scenario.Florida("camp-fl-01")], Scenario.Fast(maxRetries: 0));
         harness.Simulator.State.Faults.FailAllRequests = true;
         var handler = harness.Get<ApplyInterventionHandler>();
-        var body = Scenario.Pause("camp-fl-01").ToJson();
+        var body = await PlannedRows.SeedAsync(harness.Get<AuditTrail>(), Scenario.Pause("camp-fl-01").ToJson());
 
         await Assert.ThrowsAsync<Exception>(() => handler.HandleAsync(body, 1));
         await Assert.ThrowsAsync<Exception>(() => handler.HandleAsync(body, 1));

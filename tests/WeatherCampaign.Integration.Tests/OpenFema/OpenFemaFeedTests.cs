@@ -170,7 +170,7 @@ public sealed class OpenFemaFeedTests
         Assert.IsTrue(cycle.Plan.ResumesAllowed, "a skipped record does not fail the feed");
         Assert.AreEqual(1, cycle.Plan.Pauses);
         var cycleRow = (await harness.AuditAsync()).Single(r => r.Outcome == AuditOutcome.Cycle);
-        StringAssert.Contains(cycleRow.Detail, "fema: 1 alerts, 2 records skipped (2 missing or invalid FIPS code)");
+        StringAssert.Contains(cycleRow.Detail, "fema: 1 alerts, 2 skipped (2 missing or invalid FIPS code)");
     }
 
     [TestMethod]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Storage;
 using WeatherCampaign.Core.Telemetry;
 
@@ -89,9 +90,11 @@ public sealed class TelemetryTests
             Assert.AreEqual(2, Sum(exported, "weathercampaign.campaign_api.throttled"));
             Assert.AreEqual(1, Sum(exported, "weathercampaign.notifications", ("delivered", true)));
             var pace = exported.Metrics.Last(m => m.Name == "weathercampaign.campaign_api.pace");
+            var learned = harness.Get<CampaignRequestPacer>().RequestsPerSecond;
+            Assert.IsLessThan(100, learned, "the two 429s cut the pace below Cxone:RequestsPerSecond's default");
             foreach (ref readonly var point in pace.GetMetricPoints())
             {
-                Assert.AreEqual(100, point.GetGaugeLastValueDouble(), "Cxone:RequestsPerSecond's default");
+                Assert.AreEqual(learned, point.GetGaugeLastValueDouble(), "the gauge reads the pace the pacer learned");
             }
 
             Assert.IsTrue(exported.Metrics.Any(m => m.Name == "http.client.request.duration"), "the runtime's HTTP client metrics");

@@ -36,6 +36,7 @@ public sealed partial class GenesysCloudClient(
     {
         var readAt = timeProvider.GetUtcNow();
         var first = await ReadPageAsync(1, null, cancellationToken).ConfigureAwait(false);
+        ListingBounds.Check("Genesys Cloud campaign", first.Total, first.PageCount, Options.PageSize);
         var pageCount = Math.Max(first.PageCount, 1);
         var pages = new ConcurrentDictionary<int, CampaignPage> { [1] = first };
 
