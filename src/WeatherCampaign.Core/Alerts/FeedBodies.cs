@@ -6,7 +6,8 @@ namespace WeatherCampaign.Core.Alerts;
 internal static class FeedBodies
 {
     /// <summary>Reads the whole body, refusing (not truncating) one larger than the limit, whatever the headers claimed.</summary>
-    public static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    /// <param name="hint">What the refusal adds for this kind of body (how to keep it smaller).</param>
+    public static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken, string? hint = null)
     {
         using var buffer = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(81920);
@@ -17,7 +18,7 @@ internal static class FeedBodies
             {
                 if (buffer.Length + read > limit)
                 {
-                    throw TooLarge("is longer", limit);
+                    throw TooLarge("is longer", limit, hint);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -31,6 +32,6 @@ internal static class FeedBodies
         return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    public static FeedReadException TooLarge(string what, long limit) =>
-        new($"the body {what} than Weather:MaxFeedBytes allows ({limit} bytes); refused rather than truncated.");
+    public static FeedReadException TooLarge(string what, long limit, string? hint = null) =>
+        new($"the body {what} than Weather:MaxFeedBytes allows ({limit} bytes); refused rather than truncated{(hint is null ? "" : " (" + hint + ")")}.");
 }

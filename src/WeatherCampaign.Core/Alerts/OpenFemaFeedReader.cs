@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
@@ -147,13 +146,13 @@ public sealed partial class OpenFemaFeedReader(
             var limit = weather.Value.MaxFeedBytes;
             if (response.Content.Headers.ContentLength is { } declared && declared > limit)
             {
-                throw TooLarge(limit);
+                throw FeedBodies.TooLarge("is longer", limit, PageSizeHint);
             }
 
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                return await ReadLimitedAsync(stream, limit, cancellationToken).ConfigureAwait(false);
+                return await FeedBodies.ReadLimitedAsync(stream, limit, cancellationToken, PageSizeHint).ConfigureAwait(false);
             }
         }
     }
@@ -170,33 +169,7 @@ public sealed partial class OpenFemaFeedReader(
         return request;
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > limit)
-                {
-                    throw TooLarge(limit);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private static FeedReadException TooLarge(long limit) =>
-        new($"an OpenFEMA page is longer than Weather:MaxFeedBytes allows ({limit} bytes); refused rather than truncated (a smaller Weather:OpenFema:PageSize keeps pages short).");
+    private const string PageSizeHint = "an OpenFEMA page; a smaller Weather:OpenFema:PageSize keeps pages short";
 
     /// <summary>The skipped records' reasons for the cycle row: <c>2 missing or invalid FIPS code, 1 no femaDeclarationString</c>.</summary>
     private static string? Describe(IEnumerable<string> reasons)
