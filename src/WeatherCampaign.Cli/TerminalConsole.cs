@@ -46,9 +46,12 @@ public static class TerminalConsole
     /// <summary>Whether <paramref name="console"/> can show a live display (a progress bar, a status).</summary>
     public static bool IsLive(IAnsiConsole console) => console.Profile.Capabilities.Ansi && console.Profile.Capabilities.Interactive;
 
+    /// <summary>The header of a column of ids: an operator copies them into the next command, so they never wrap.</summary>
+    public const string Id = "ID";
+
     /// <summary>
-    /// A table with these headers, drawn for the console: rounded and bold on a terminal (cells wrap to its width); plain otherwise,
-    /// columns two spaces apart, each row on one line.
+    /// A table with these headers, drawn for the console: rounded and bold on a terminal (cells wrap to its width, but not an
+    /// <see cref="Id"/> column); plain otherwise, columns two spaces apart, each row on one line.
     /// </summary>
     public static Table Table(IAnsiConsole console, params string[] headers)
     {
@@ -62,7 +65,7 @@ public static class TerminalConsole
         foreach (var header in headers)
         {
             var column = new TableColumn(new Text(header, live ? new Style(decoration: Decoration.Bold) : Style.Plain));
-            table.AddColumn(live ? column : column.NoWrap().PadLeft(0).PadRight(2));
+            table.AddColumn(!live ? column.NoWrap().PadLeft(0).PadRight(2) : header == Id ? column.NoWrap() : column);
         }
 
         return table;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Spectre.Console;
 using WeatherCampaign.Cli.Serve;
 using WeatherCampaign.Core.Storage;
@@ -69,6 +70,41 @@ public sealed class TerminalConsoleTests
 
         var text = string.Join('\n', Render(table, output, console));
 
+        Assert.IsFalse(text.Any(c => c is '\u001b' or '\u0007' or '\u202e'), text);
+        StringAssert.Contains(text, "[red]Evil[/] ?[2J?]0;owned??Name");
+    }
+
+    [TestMethod]
+    public void On_a_terminal_long_cells_wrap_to_its_width_but_an_id_stays_whole()
+    {
+        using var output = new StringWriter();
+        // Not a real terminal, so 80 columns; what matters is that it draws as on one.
+        var console = TerminalConsole.Create(output, interactive: true);
+        var table = TerminalConsole.Table(console, "CAMPAIGN", TerminalConsole.Id, "WHY");
+        const string Id = "camp-2f8a6c1d-7e4b-4a90-b3c2-1d0e9f8a7b6c";
+        table.AddRow(TerminalText.Cell("Tampa Bay Appointment Reminders"), TerminalText.Cell(Id), TerminalText.Cell("Hurricane Warning (Extreme) in UGC:FLZ172, UGC:FLZ151"));
+
+        console.Write(table);
+
+        // The colours are escape sequences: that is what a terminal is for. Without them, every line fits the 80 columns.
+        var lines = Regex.Replace(output.ToString(), "\u001b\\[[0-9;]*m", "").Split('\n');
+        Assert.IsTrue(TerminalConsole.IsLive(console));
+        Assert.IsTrue(lines.All(l => l.TrimEnd('\r').Length <= 80), output.ToString());
+        Assert.AreEqual(1, lines.Count(l => l.Contains(Id, StringComparison.Ordinal)), output.ToString());
+        Assert.IsGreaterThan(5, lines.Length, "the rounded border and the wrapped cells take more lines than the row: " + output);
+    }
+
+    [TestMethod]
+    public void On_a_terminal_the_only_escape_sequences_are_the_tables_own_colours()
+    {
+        using var output = new StringWriter();
+        var console = TerminalConsole.Create(output, interactive: true);
+        var table = TerminalConsole.Table(console, "CAMPAIGN");
+        table.AddRow(TerminalText.Cell("[red]Evil[/] \u001b[2J\u001b]0;owned\u0007\u202eName"));
+
+        console.Write(table);
+
+        var text = Regex.Replace(output.ToString(), "\u001b\\[[0-9;]*m", "");
         Assert.IsFalse(text.Any(c => c is '\u001b' or '\u0007' or '\u202e'), text);
         StringAssert.Contains(text, "[red]Evil[/] ?[2J?]0;owned??Name");
     }

@@ -231,7 +231,7 @@ internal static class DemoCommand
         output.WriteLine("The tenant now (simulator):");
         var personPaused = platform.IdOf(DemoTenant.PersonPaused);
         var console = TerminalConsole.Create(output, interactive: false);
-        var table = TerminalConsole.Table(console, "CAMPAIGN", "ID", "REGION", "STATUS", "NOTE");
+        var table = TerminalConsole.Table(console, "CAMPAIGN", TerminalConsole.Id, "REGION", "STATUS", "NOTE");
         foreach (var campaign in platform.Read(state).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase))
         {
             var was = before.GetValueOrDefault(campaign.Id)?.Status;

@@ -95,7 +95,7 @@ internal static class AuditCommand
             return ExitCodes.Success;
         }
 
-        var table = TerminalConsole.Table(environment.Console, "TIME (UTC)", "OUTCOME", "CAMPAIGN", "ID", "ACTION", "DETAIL");
+        var table = TerminalConsole.Table(environment.Console, "TIME (UTC)", "OUTCOME", "CAMPAIGN", TerminalConsole.Id, "ACTION", "DETAIL");
         foreach (var row in ordered)
         {
             table.AddRow(

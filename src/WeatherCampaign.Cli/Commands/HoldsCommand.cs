@@ -87,7 +87,7 @@ internal static class HoldsCommand
             return ExitCodes.Success;
         }
 
-        var table = TerminalConsole.Table(environment.Console, "CAMPAIGN", "ID", "STATE", "SINCE (UTC)", "LAST AFFECTED", "WHY", "MANUAL HOLD");
+        var table = TerminalConsole.Table(environment.Console, "CAMPAIGN", TerminalConsole.Id, "STATE", "SINCE (UTC)", "LAST AFFECTED", "WHY", "MANUAL HOLD");
         foreach (var hold in holds)
         {
             table.AddRow(

@@ -17,7 +17,7 @@ internal static class PlanReport
             return;
         }
 
-        var table = TerminalConsole.Table(console, "CAMPAIGN", "ID", "REGION", "STATUS", "ACTION", "REASON");
+        var table = TerminalConsole.Table(console, "CAMPAIGN", TerminalConsole.Id, "REGION", "STATUS", "ACTION", "REASON");
         foreach (var decision in plan.Decisions.OrderBy(d => Rank(d.Kind)).ThenBy(d => d.Campaign.Name, StringComparer.CurrentCultureIgnoreCase))
         {
             var campaign = decision.Campaign;
