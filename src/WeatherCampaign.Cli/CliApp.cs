@@ -33,7 +33,10 @@ public static class CliApp
         // Everything printed goes through one TerminalWriter, whatever its source: nothing from outside reaches the terminal raw.
         var output = TextWriter.Synchronized(new TerminalWriter(environment.Output));
         var error = sameWriter ? output : TextWriter.Synchronized(new TerminalWriter(environment.Error));
-        var root = BuildCommand(environment with { Output = output, Error = error });
+        // On a terminal Spectre writes its own escape sequences to the terminal itself, each outside value cleaned as a cell
+        // (TerminalText); anywhere else it writes plain text through the same TerminalWriter as everything else.
+        var console = TerminalConsole.Create(environment.Terminal ? environment.Output : output, environment.Terminal);
+        var root = BuildCommand(environment with { Output = output, Error = error, Console = console });
         var invocation = new InvocationConfiguration
         {
             Output = output,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Spectre.Console;
 
 namespace WeatherCampaign.Cli;
 
@@ -22,6 +23,19 @@ public sealed record CliEnvironment(TextWriter Output, TextWriter Error)
 
     /// <summary>The clock the service reads; null for the system clock. The demo brings one it moves forward.</summary>
     public TimeProvider? Clock { get; init; }
+
+    /// <summary>
+    /// True when <see cref="Output"/> is a terminal a person watches (<see cref="TerminalConsole.IsInteractive"/>): colour, and live
+    /// displays for <c>run</c> and <c>serve</c>. <c>Program</c> decides; every other caller gets plain text.
+    /// </summary>
+    public bool Terminal { get; init; }
+
+    /// <summary>Where the tables and live displays go (<see cref="TerminalConsole"/>); <see cref="CliApp"/> sets it, else a plain console over <see cref="Output"/>.</summary>
+    internal IAnsiConsole Console
+    {
+        get => field ??= TerminalConsole.Create(Output, interactive: false);
+        init;
+    }
 
     /// <summary>The settings a command runs on: the environment (unless left out), then <paramref name="settingsFile"/>, then <see cref="Overrides"/>.</summary>
     internal IConfiguration Settings(FileInfo? settingsFile) => CliSettings.Build(settingsFile, Overrides, ReadEnvironmentVariables);

@@ -1,4 +1,8 @@
 using WeatherCampaign.Cli;
 
 using var cancellation = new ConsoleCancellation();
-return await CliApp.RunAsync(args, Console.Out, Console.Error, overrides: null, cancellation.Token);
+var environment = new CliEnvironment(Console.Out, Console.Error)
+{
+    Terminal = TerminalConsole.IsInteractive(Console.IsOutputRedirected, Console.IsErrorRedirected, Environment.GetEnvironmentVariable("NO_COLOR")),
+};
+return await CliApp.RunAsync(args, environment, cancellation.Token);

@@ -35,7 +35,8 @@ public sealed class ExplainCommandTests
         StringAssert.Contains(run.Output, "Ledger: overridden");
         StringAssert.Matches(run.Row(A1.Id + "  "), new($@"{A1.Id}\s+Tropical Storm Warning\s+Severe\s+nws\s+re-issue of {A.Id}\s+weighed it"));
         var story = run.Lines.SkipWhile(l => !l.StartsWith("Story since", StringComparison.Ordinal)).ToList();
-        var outcomes = story.Skip(3).Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries)[1].Trim()).ToList();
+        // "Story since …", then the header; the rows follow (no rule line under the header since the Spectre tables).
+        var outcomes = story.Skip(2).Select(l => l.Split("  ", StringSplitOptions.RemoveEmptyEntries)[1].Trim()).ToList();
         CollectionAssert.AreEqual(new[] { "planned", "paused", "overridden", "re-issue" }, outcomes, run.Output);
         StringAssert.Contains(story.Single(l => l.Contains("overridden", StringComparison.Ordinal)), "a person (on the platform)");
         StringAssert.Contains(story.Single(l => l.Contains(" planned", StringComparison.Ordinal)), "3 affected");

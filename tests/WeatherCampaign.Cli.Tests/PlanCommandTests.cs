@@ -32,6 +32,21 @@ public sealed class PlanCommandTests
     }
 
     [TestMethod]
+    public async Task Plan_shows_a_hostile_campaign_name_literally_without_its_escapes_on_its_one_row()
+    {
+        const string Id = "camp-evil-0001";
+        // Short enough not to be cut (34): markup a Spectre string would act on, a screen clear, a right-to-left override.
+        var name = "Ev [red]x[/][link=h]y[/]\u001b[2J\u202eName";
+        await using var tenant = await CliHarness.StartAsync([CliHarness.Campaign(Id, name, CampaignEntity.Running, "UGC:FLZ151")], Storm.Feed);
+
+        var run = await tenant.RunAsync("plan");
+
+        Assert.AreEqual(ExitCodes.Success, run.ExitCode, run.ToString());
+        Assert.IsFalse(run.Output.Any(c => c is '\u001b' or '\u0007' or '\u202e'), run.Output);
+        StringAssert.Matches(run.Row(Id), new(@"^Ev \[red]x\[/]\[link=h]y\[/]\?\[2J\?Name\s+camp-evil-0001\s+UGC:FLZ151\s+running\s+pause\s+Hurricane Warning"));
+    }
+
+    [TestMethod]
     public async Task Plan_json_is_one_document_with_every_decision()
     {
         await using var tenant = await Storm.StartAsync();

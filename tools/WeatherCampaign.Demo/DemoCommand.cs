@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CxoneSimulator;
 using Microsoft.Extensions.Configuration;
+using Spectre.Console;
 using WeatherCampaign.Cli;
 using WeatherCampaign.Core.Platforms;
 using WeatherCampaign.Demo.Platforms;
@@ -229,14 +230,17 @@ internal static class DemoCommand
     {
         output.WriteLine("The tenant now (simulator):");
         var personPaused = platform.IdOf(DemoTenant.PersonPaused);
-        var table = new TextTable("CAMPAIGN", "ID", "REGION", "STATUS", "NOTE");
+        var console = TerminalConsole.Create(output, interactive: false);
+        var table = TerminalConsole.Table(console, "CAMPAIGN", TerminalConsole.Id, "REGION", "STATUS", "NOTE");
         foreach (var campaign in platform.Read(state).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase))
         {
             var was = before.GetValueOrDefault(campaign.Id)?.Status;
             var status = was is not null && was != campaign.Status ? $"{campaign.Status} (was {was})" : campaign.Status;
-            table.Add(campaign.Name, campaign.Id, campaign.Region, status, campaign.Id == personPaused ? "paused by a person before the storm" : campaign.Note);
+            table.AddRow(
+                TerminalText.Cell(campaign.Name), TerminalText.Cell(campaign.Id), TerminalText.Cell(campaign.Region), TerminalText.Cell(status),
+                TerminalText.Cell(campaign.Id == personPaused ? "paused by a person before the storm" : campaign.Note));
         }
-        table.WriteTo(output);
+        console.Write(table);
     }
 
     private static void Heading(TextWriter output, string title)

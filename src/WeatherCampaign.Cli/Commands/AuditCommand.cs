@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Spectre.Console;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Serialization;
 using WeatherCampaign.Core.Storage;
@@ -94,18 +95,18 @@ internal static class AuditCommand
             return ExitCodes.Success;
         }
 
-        var table = new TextTable(("TIME (UTC)", 0), ("OUTCOME", 0), ("CAMPAIGN", 34), ("ID", 44), ("ACTION", 6), ("DETAIL", 110));
+        var table = TerminalConsole.Table(environment.Console, "TIME (UTC)", "OUTCOME", "CAMPAIGN", TerminalConsole.Id, "ACTION", "DETAIL");
         foreach (var row in ordered)
         {
-            table.Add(
-                row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                row.Outcome.ToWire() + (row.DryRun ? " (dry)" : ""),
-                row.CampaignName,
-                row.CampaignId,
-                row.Action,
-                Detail(row));
+            table.AddRow(
+                TerminalText.Cell(row.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+                TerminalText.Cell(row.Outcome.ToWire() + (row.DryRun ? " (dry)" : "")),
+                TerminalText.Cell(row.CampaignName, 34),
+                TerminalText.Cell(row.CampaignId, 44),
+                TerminalText.Cell(row.Action, 6),
+                TerminalText.Cell(Detail(row), 110));
         }
-        table.WriteTo(environment.Output);
+        environment.Console.Write(table);
         environment.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{ordered.Count} rows since {since.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC{(ordered.Count >= filter.Limit ? $" (limit {filter.Limit} reached: use --limit or --since)" : "")}."));
         return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Spectre.Console;
 using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Storage;
 
@@ -26,7 +27,7 @@ internal sealed record CampaignStory(string CampaignId, WeatherHold? Hold, IRead
         }
     }
 
-    public void WriteTo(TextWriter output)
+    public void WriteTo(TextWriter output, IAnsiConsole console)
     {
         var name = Hold?.CampaignName is { Length: > 0 } held ? held : Events.Select(e => e.CampaignName).LastOrDefault(n => n is { Length: > 0 });
         output.WriteLine(name is null ? $"Campaign {CampaignId}" : $"Campaign {TerminalWriter.Quote(name)} ({CampaignId})");
@@ -51,14 +52,16 @@ internal sealed record CampaignStory(string CampaignId, WeatherHold? Hold, IRead
             }
 
             output.WriteLine("Alerts (lineage, oldest first):");
-            var table = new TextTable(("ALERT", 80), ("EVENT", 40), ("SEVERITY", 0), ("SOURCE", 30), ("LINEAGE", 90), ("A PERSON", 0));
+            var table = TerminalConsole.Table(console, "ALERT", "EVENT", "SEVERITY", "SOURCE", "LINEAGE", "A PERSON");
             foreach (var alert in Alerts)
             {
-                table.Add(alert.AlertId, alert.Event ?? "(from the pause message)", alert.Severity, alert.Source,
-                    alert.ReissueOf is { } earlier ? "re-issue of " + earlier : "first seen", alert.WeighedByPerson ? "weighed it" : "");
+                table.AddRow(
+                    TerminalText.Cell(alert.AlertId, 80), TerminalText.Cell(alert.Event ?? "(from the pause message)", 40), TerminalText.Cell(alert.Severity),
+                    TerminalText.Cell(alert.Source, 30), TerminalText.Cell(alert.ReissueOf is { } earlier ? "re-issue of " + earlier : "first seen", 90),
+                    TerminalText.Cell(alert.WeighedByPerson ? "weighed it" : ""));
             }
 
-            table.WriteTo(output);
+            console.Write(table);
         }
 
         output.WriteLine($"Story since {Time(Since)} (audit trail, oldest first):");
@@ -68,14 +71,17 @@ internal sealed record CampaignStory(string CampaignId, WeatherHold? Hold, IRead
             return;
         }
 
-        var story = new TextTable(("TIME (UTC)", 0), ("OUTCOME", 0), ("WHO", 0), ("RULE", 0), ("ACTION", 6), ("ALERTS", 60), ("DETAIL", 120));
+        var story = TerminalConsole.Table(console, "TIME (UTC)", "OUTCOME", "WHO", "RULE", "ACTION", "ALERTS", "DETAIL");
         foreach (var row in Events)
         {
-            story.Add(Time(row.OccurredAt), row.Outcome.ToWire() + (row.DryRun ? " (dry)" : ""), Who(row), Rule(row), row.Action,
-                row.Events is { } events ? $"{events}{(row.Severity is { } severity ? $" ({severity})" : "")}" : null, row.Detail ?? row.CampaignStatus);
+            story.AddRow(
+                TerminalText.Cell(Time(row.OccurredAt)), TerminalText.Cell(row.Outcome.ToWire() + (row.DryRun ? " (dry)" : "")), TerminalText.Cell(Who(row)),
+                TerminalText.Cell(Rule(row)), TerminalText.Cell(row.Action, 6),
+                TerminalText.Cell(row.Events is { } events ? $"{events}{(row.Severity is { } severity ? $" ({severity})" : "")}" : null, 60),
+                TerminalText.Cell(row.Detail ?? row.CampaignStatus, 120));
         }
 
-        story.WriteTo(output);
+        console.Write(story);
     }
 
     public object ToDocument() => new

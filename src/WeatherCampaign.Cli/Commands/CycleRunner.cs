@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Spectre.Console;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
@@ -33,7 +34,12 @@ internal sealed class CycleRunner(
     private const int ReceiveBatch = 32;
     private readonly Lock _gate = new();
 
-    public async Task<CycleRunResult> RunAsync(CycleRequest request, int concurrency, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="output">Where the plan's summary and one line per intervention applied go.</param>
+    /// <param name="progress">
+    /// A console to show a live progress bar (applied/total) on while the interventions are applied, the lines going above it;
+    /// null for the lines alone (redirected output, <c>--verbose</c>, the tests).
+    /// </param>
+    public async Task<CycleRunResult> RunAsync(CycleRequest request, int concurrency, TextWriter output, IAnsiConsole? progress, CancellationToken cancellationToken)
     {
         var cycle = await poll.RunAsync(request, cancellationToken).ConfigureAwait(false);
         PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
@@ -48,16 +54,48 @@ internal sealed class CycleRunner(
             await queue.SendMessageAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
 
         var ours = cycle.Plan.Interventions.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        var total = ours.Count;
-        var done = 0;
-        var failed = 0;
-        var remaining = new HashSet<string>(ours, StringComparer.Ordinal);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {total} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {ours.Count} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
+        var applying = new Applying(ours, outcomes);
+        if (progress is null)
+        {
+            await ApplyAsync(queue, applying, concurrency, output, applied: null, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await progress.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var bar = context.AddTask(Applied(0, ours.Count), maxValue: ours.Count);
+                    await ApplyAsync(queue, applying, concurrency, TerminalConsole.Lines(progress), done =>
+                    {
+                        bar.Description = Applied(done, ours.Count);
+                        bar.Increment(1);
+                    }, cancellationToken).ConfigureAwait(false);
+                    bar.StopTask();
+                }).ConfigureAwait(false);
+        }
 
-        await Parallel.ForEachAsync(ReceiveAsync(queue, remaining, cancellationToken), Options(concurrency, cancellationToken), async (received, ct) =>
+        int unseen;
+        lock (_gate)
+        {
+            unseen = applying.Remaining.Count;
+        }
+
+        return new CycleRunResult(cycle, outcomes, applying.Failed, unseen);
+    }
+
+    // Only the tool's own words and numbers: the description is read as markup.
+    private static string Applied(int done, int total) => string.Create(CultureInfo.InvariantCulture, $"Applied {done}/{total}");
+
+    private async Task ApplyAsync(QueueClient queue, Applying applying, int concurrency, TextWriter output, Action<int>? applied, CancellationToken cancellationToken)
+    {
+        var total = applying.Ours.Count;
+        await Parallel.ForEachAsync(ReceiveAsync(queue, applying.Remaining, cancellationToken), Options(concurrency, cancellationToken), async (received, ct) =>
         {
             var (message, parsed) = received;
-            var mine = parsed is not null && ours.Contains(parsed.Id);
+            var mine = parsed is not null && applying.Ours.Contains(parsed.Id);
             string line;
             try
             {
@@ -65,31 +103,28 @@ internal sealed class CycleRunner(
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
                 lock (_gate)
                 {
-                    outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+                    applying.Outcomes[outcome] = applying.Outcomes.GetValueOrDefault(outcome) + 1;
                 }
 
                 line = $"{Action(parsed)} -> {outcome.ToWire(),-9} {Describe(parsed)}";
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                Interlocked.Increment(ref failed);
+                Interlocked.Increment(ref applying.Failed);
                 line = $"{Action(parsed)} -> {"FAILED",-9} {Describe(parsed)}: {TerminalWriter.Quote(ex.Message.Split('\n', 2)[0].Trim(), 2 * TerminalWriter.MaxQuoted)} " +
                     await GiveBackAsync(queue, message, ct).ConfigureAwait(false);
             }
-            var position = mine ? Interlocked.Increment(ref done).ToString(CultureInfo.InvariantCulture) : "earlier";
+            var done = mine ? Interlocked.Increment(ref applying.Done) : 0;
+            var position = mine ? done.ToString(CultureInfo.InvariantCulture) : "earlier";
             lock (_gate)
             {
                 output.WriteLine($"[{position.PadLeft(total.ToString(CultureInfo.InvariantCulture).Length)}/{total}] {line}");
+                if (mine)
+                {
+                    applied?.Invoke(done);
+                }
             }
         }).ConfigureAwait(false);
-
-        int unseen;
-        lock (_gate)
-        {
-            unseen = remaining.Count;
-        }
-
-        return new CycleRunResult(cycle, outcomes, failed, unseen);
     }
 
     /// <summary>
@@ -164,6 +199,19 @@ internal sealed class CycleRunner(
     private static string Describe(InterventionMessage? message) => message is null
         ? "(not a valid intervention message)"
         : $"{TerminalWriter.Quote(message.CampaignName)} ({CampaignId.ForDisplay(message.CampaignId)})";
+
+    /// <summary>What one cycle's apply loop counts; the fields are shared by its parallel bodies (Interlocked, or under the gate).</summary>
+    private sealed class Applying(HashSet<string> ours, Dictionary<AuditOutcome, int> outcomes)
+    {
+        public int Done;
+        public int Failed;
+
+        public HashSet<string> Ours { get; } = ours;
+
+        public HashSet<string> Remaining { get; } = new(ours, StringComparer.Ordinal);
+
+        public Dictionary<AuditOutcome, int> Outcomes { get; } = outcomes;
+    }
 
     private static ParallelOptions Options(int concurrency, CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken };

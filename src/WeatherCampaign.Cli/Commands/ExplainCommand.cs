@@ -72,7 +72,7 @@ internal static class ExplainCommand
         }
         else
         {
-            story.WriteTo(environment.Output);
+            story.WriteTo(environment.Output, environment.Console);
         }
 
         return ExitCodes.Success;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Spectre.Console;
 using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Holds;
 using WeatherCampaign.Core.Operations;
@@ -86,14 +87,15 @@ internal static class HoldsCommand
             return ExitCodes.Success;
         }
 
-        var table = new TextTable(("CAMPAIGN", 34), ("ID", 44), ("STATE", 10), ("SINCE (UTC)", 0), ("LAST AFFECTED", 0), ("WHY", 80), ("MANUAL HOLD", 60));
+        var table = TerminalConsole.Table(environment.Console, "CAMPAIGN", TerminalConsole.Id, "STATE", "SINCE (UTC)", "LAST AFFECTED", "WHY", "MANUAL HOLD");
         foreach (var hold in holds)
         {
-            table.Add(
-                hold.CampaignName, hold.CampaignId, hold.State.ToString().ToLowerInvariant(), Time(hold.PausedAt ?? hold.UpdatedAt),
-                hold.LastAffectedAt is { } last ? Time(last) : null, Why(hold), hold.ManualHoldReason);
+            table.AddRow(
+                TerminalText.Cell(hold.CampaignName, 34), TerminalText.Cell(hold.CampaignId, 44), TerminalText.Cell(hold.State.ToString().ToLowerInvariant(), 10),
+                TerminalText.Cell(Time(hold.PausedAt ?? hold.UpdatedAt)), TerminalText.Cell(hold.LastAffectedAt is { } last ? Time(last) : null),
+                TerminalText.Cell(Why(hold), 80), TerminalText.Cell(hold.ManualHoldReason, 60));
         }
-        table.WriteTo(output);
+        environment.Console.Write(table);
         var active = holds.Count(h => h.IsActive);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{active} campaign{(active == 1 ? "" : "s")} held by the service; {holds.Count(h => h.ManualHoldReason is not null)} with a manual hold."));

@@ -50,7 +50,7 @@ internal static class PlanCommand
         }
         else
         {
-            PlanReport.WriteTable(result.Plan, environment.Output);
+            PlanReport.WriteTable(result.Plan, environment.Console);
             environment.Output.WriteLine();
             PlanReport.WriteSummary(result.Plan, result.DryRun, environment.Output);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Spectre.Console;
 using WeatherCampaign.Core.Alerts;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Serialization;
@@ -9,20 +10,22 @@ namespace WeatherCampaign.Cli.Commands;
 /// <summary>How a plan reads: a table of decisions and a summary line for people, one JSON document for machines.</summary>
 internal static class PlanReport
 {
-    public static void WriteTable(Plan plan, TextWriter output)
+    public static void WriteTable(Plan plan, IAnsiConsole console)
     {
         if (plan.Decisions.Count == 0)
         {
             return;
         }
 
-        var table = new TextTable(("CAMPAIGN", 34), ("ID", 44), ("REGION", 22), ("STATUS", 10), ("ACTION", 7), ("REASON", 120));
+        var table = TerminalConsole.Table(console, "CAMPAIGN", TerminalConsole.Id, "REGION", "STATUS", "ACTION", "REASON");
         foreach (var decision in plan.Decisions.OrderBy(d => Rank(d.Kind)).ThenBy(d => d.Campaign.Name, StringComparer.CurrentCultureIgnoreCase))
         {
             var campaign = decision.Campaign;
-            table.Add(campaign.Name, campaign.Id, string.Join(",", campaign.Regions), campaign.RawStatus, Action(decision.Kind), Reason(decision));
+            table.AddRow(
+                TerminalText.Cell(campaign.Name, 34), TerminalText.Cell(campaign.Id, 44), TerminalText.Cell(string.Join(",", campaign.Regions), 22),
+                TerminalText.Cell(campaign.RawStatus, 10), TerminalText.Cell(Action(decision.Kind), 7), TerminalText.Cell(Reason(decision), 120));
         }
-        table.WriteTo(output);
+        console.Write(table);
     }
 
     public static string Summary(Plan plan, bool dryRun)

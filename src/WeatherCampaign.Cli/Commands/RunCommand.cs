@@ -53,7 +53,9 @@ internal static class RunCommand
         var runner = new CycleRunner(
             services.Get<PollWeatherHandler>(), services.Get<ApplyInterventionHandler>(), services.Get<RecordPoisonedInterventionHandler>(), services.Get<StorageClients>());
         var output = environment.Output;
-        var result = await runner.RunAsync(request, concurrency, output, cancellationToken).ConfigureAwait(false);
+        // A progress bar on a terminal; not under --verbose, whose log lines on standard error would tear it.
+        var progress = TerminalConsole.IsLive(environment.Console) && !verbose ? environment.Console : null;
+        var result = await runner.RunAsync(request, concurrency, output, progress, cancellationToken).ConfigureAwait(false);
 
         output.WriteLine("Done: " + result.Summary() + ".");
         var plan = result.Cycle.Plan;
