@@ -52,9 +52,9 @@ internal sealed class CliServices : IAsyncDisposable
             // The Functions host validates options at start-up; a command does the same before it touches anything.
             if (needs == ServiceNeeds.Everything)
             {
-                foreach (var validator in provider.GetServices<IAsyncStartupValidator>())
+                foreach (var validator in provider.GetServices<IStartupValidator>())
                 {
-                    await validator.ValidateAsync(cancellationToken).ConfigureAwait(false);
+                    validator.Validate();
                 }
             }
             StorageClients storage;

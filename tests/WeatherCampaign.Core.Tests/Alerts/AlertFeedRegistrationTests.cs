@@ -18,8 +18,8 @@ public sealed class AlertFeedRegistrationTests
     private static async Task<OptionsValidationException> StartUpFails(Dictionary<string, string?> settings)
     {
         using var services = Services(settings);
-        var error = await Assert.ThrowsAsync<Exception>(
-            () => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        var error = Assert.Throws<Exception>(
+            () => services.GetRequiredService<IStartupValidator>().Validate());
         return error as OptionsValidationException
             ?? ((AggregateException)error).Flatten().InnerExceptions.OfType<OptionsValidationException>().First();
     }
@@ -75,7 +75,7 @@ public sealed class AlertFeedRegistrationTests
     {
         using var services = Services(new() { ["Weather:Feeds:0:Url"] = "https://feeds.example.com/alerts.json" });
 
-        await services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+        services.GetRequiredService<IStartupValidator>().Validate();
     }
 
     [TestMethod]

@@ -15,7 +15,7 @@ public sealed class IndexFeedSettingsTests
     private static async Task<string> StartUpFailure(Dictionary<string, string?> settings)
     {
         using var services = Services(settings);
-        var error = await Assert.ThrowsAsync<Exception>(() => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        var error = Assert.Throws<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
         return error is AggregateException aggregate ? string.Join(" | ", aggregate.Flatten().InnerExceptions.Select(e => e.Message)) : error.Message;
     }
 
@@ -33,7 +33,7 @@ public sealed class IndexFeedSettingsTests
             ["Weather:Feeds:0:FollowLinksTo:0"] = "cap.alerts.example.ca",
         });
 
-        await services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+        services.GetRequiredService<IStartupValidator>().Validate();
 
         var feed = services.GetRequiredService<IOptions<WeatherOptions>>().Value.Feeds.Single();
         Assert.AreEqual(expected, feed.Format);

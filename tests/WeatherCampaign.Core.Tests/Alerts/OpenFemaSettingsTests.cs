@@ -14,7 +14,7 @@ public sealed class OpenFemaSettingsTests
     private static async Task<string> StartUpFailure(Dictionary<string, string?> settings)
     {
         using var services = Services(settings);
-        var error = await Assert.ThrowsAsync<Exception>(() => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        var error = Assert.Throws<Exception>(() => services.GetRequiredService<IStartupValidator>().Validate());
         var failures = error is AggregateException aggregate
             ? aggregate.Flatten().InnerExceptions.OfType<OptionsValidationException>().SelectMany(e => e.Failures)
             : ((OptionsValidationException)error).Failures;

@@ -73,7 +73,7 @@ public sealed class ResumeSettingsTests
             .AddWeatherCampaign(new ConfigurationBuilder().AddInMemoryCollection(values).Build()).BuildServiceProvider();
         try
         {
-            await services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+            services.GetRequiredService<IStartupValidator>().Validate();
             return [];
         }
         catch (Exception error)

@@ -58,8 +58,8 @@ public sealed class RegionConfigurationTests
             ["Regions:Groups:NORTH"] = "US-NE",
         });
 
-        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(
-            () => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        var error = Assert.ThrowsExactly<OptionsValidationException>(
+            () => services.GetRequiredService<IStartupValidator>().Validate());
 
         StringAssert.Contains(error.Message, "Regions:Groups:");
         StringAssert.Contains(error.Message, "cycle");
@@ -70,8 +70,8 @@ public sealed class RegionConfigurationTests
     {
         using var services = Services(new() { ["Regions:Groups:US-NE"] = "NY,Nowhere Land" });
 
-        var error = await Assert.ThrowsExactlyAsync<OptionsValidationException>(
-            () => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        var error = Assert.ThrowsExactly<OptionsValidationException>(
+            () => services.GetRequiredService<IStartupValidator>().Validate());
 
         StringAssert.Contains(error.Message, "Regions:Groups:US-NE");
     }

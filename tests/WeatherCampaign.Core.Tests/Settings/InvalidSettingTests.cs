@@ -35,8 +35,8 @@ public sealed class InvalidSettingTests
 
         await using var services = Services(settings);
 
-        var error = await Assert.ThrowsAsync<Exception>(
-            () => services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None));
+        var error = Assert.Throws<Exception>(
+            () => services.GetRequiredService<IStartupValidator>().Validate());
 
         var failures = error is AggregateException aggregate
             ? aggregate.Flatten().InnerExceptions.Cast<OptionsValidationException>()
@@ -49,7 +49,7 @@ public sealed class InvalidSettingTests
     {
         await using var services = Services(ValidSettings());
 
-        await services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+        services.GetRequiredService<IStartupValidator>().Validate();
     }
 
     [TestMethod]

@@ -24,7 +24,7 @@ public sealed class TransportRuleTests
             .AddWeatherCampaign(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
         try
         {
-            await services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+            services.GetRequiredService<IStartupValidator>().Validate();
             return [];
         }
         catch (Exception error)
