@@ -7,7 +7,7 @@ using WeatherCampaign.Core.Platforms;
 namespace WeatherCampaign.Bench.Cycle;
 
 /// <summary>One cold <c>run</c>: the operator tool started as a new process, from start to exit.</summary>
-internal sealed record ColdMeasurement(ColdVariant Variant, TimeSpan Wall, TimeSpan ToFirstRequest, TimeSpan ToFirstChange, TimeSpan AfterLastRequest, int Requests, int StatusChanges, int Transitions, int ExitCode, string? Error)
+internal sealed record ColdMeasurement(ColdVariant Variant, TimeSpan Wall, TimeSpan ToFirstRequest, TimeSpan ToFirstChange, TimeSpan AfterLastRequest, int Requests, int StatusChanges, int Transitions, int ExitCode, string? Error, string Timeline, TimeSpan? Cpu)
 {
     public bool AllDone => ExitCode == 0 && StatusChanges == Transitions;
 }
@@ -61,7 +61,7 @@ internal static class ColdRun
                     var m = await MeasureAsync(variant, settingsFile, simulator, platform, transitions, cancellationToken).ConfigureAwait(false);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{(trial == 0 ? "warm-up" : $"trial {trial}")} {variant.Name}: {m.Wall.TotalSeconds:0.00} s (first request after {m.ToFirstRequest.TotalSeconds:0.00} s, first PATCH {m.ToFirstChange.TotalSeconds:0.00} s, exit {m.AfterLastRequest.TotalSeconds:0.00} s after the last), " +
-                        $"{m.Requests} requests, {m.StatusChanges}/{m.Transitions} paused, exit {m.ExitCode}, ratio {m.Wall.TotalSeconds / (Minimal(transitions) / TenantRequestsPerSecond):0.00}{(m.Error is null ? "" : "; " + m.Error)}"));
+                        $"{m.Requests} requests, {m.StatusChanges}/{m.Transitions} paused, exit {m.ExitCode}, CPU {m.Cpu?.TotalSeconds:0.00} s, ratio {m.Wall.TotalSeconds / (Minimal(transitions) / TenantRequestsPerSecond):0.00}{(m.Error is null ? "" : "; " + m.Error)}\n    timeline: {m.Timeline}"));
                     if (trial > 0)
                     {
                         results[variant.Name].Add(m);
@@ -101,6 +101,7 @@ internal static class ColdRun
             start.Environment[name] = value;
         }
 
+        var cpuBefore = ChildCpu.Total();
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{variant.Path} did not start.");
@@ -119,6 +120,7 @@ internal static class ColdRun
         }
 
         clock.Stop();
+        var cpu = ChildCpu.Total() - cpuBefore;
         var exitedAt = startedAt + clock.Elapsed;
         await output.ConfigureAwait(false);
         var errorText = (await error.ConfigureAwait(false)).Trim();
@@ -130,7 +132,10 @@ internal static class ColdRun
         var counts = platform.Count(simulator.State);
         return new ColdMeasurement(variant, clock.Elapsed, first - startedAt, firstChange - startedAt, exitedAt - last,
             counts.Tokens + counts.Pages + counts.Gets + counts.Changes, counts.StatusChanges, transitions, process.ExitCode,
-            errorText.Length == 0 ? null : errorText.Split('\n', 2)[0]);
+            errorText.Length == 0 ? null : errorText.Split('\n', 2)[0],
+            string.Join("; ", requests.GroupBy(r => r.Endpoint).Select(g =>
+                string.Create(CultureInfo.InvariantCulture, $"{g.Key} {(g.Min(r => r.Timestamp) - startedAt).TotalSeconds:0.00}..{(g.Max(r => r.Timestamp) - startedAt).TotalSeconds:0.00} s"))),
+            cpu);
     }
 
     private static string Report(IReadOnlyList<ColdVariant> variants, Dictionary<string, List<ColdMeasurement>> results, int transitions, int trials, string loadBefore, string loadAfter, TimeSpan elapsed)
@@ -144,7 +149,7 @@ internal static class ColdRun
             return string.Create(CultureInfo.InvariantCulture,
                 $"| {v.Name} | {median:0.00} | {walls[0]:0.00}–{walls[^1]:0.00} | {Median(runs.Select(r => r.ToFirstRequest.TotalSeconds).Order().ToList()):0.00} | " +
                 $"{Median(runs.Select(r => r.ToFirstChange.TotalSeconds).Order().ToList()):0.00} | " +
-                $"{Median(runs.Select(r => r.AfterLastRequest.TotalSeconds).Order().ToList()):0.00} | {runs[0].Requests} | {minimal} | **{median / (minimal / TenantRequestsPerSecond):0.00}** | " +
+                $"{Median(runs.Select(r => r.AfterLastRequest.TotalSeconds).Order().ToList()):0.00} | {Median(runs.Select(r => r.Cpu?.TotalSeconds ?? double.NaN).Order().ToList()):0.00} | {runs[0].Requests} | {minimal} | **{median / (minimal / TenantRequestsPerSecond):0.00}** | " +
                 $"{(runs.All(r => r.AllDone) ? "yes" : "no")} |");
         });
         var legend = variants.Select(v => $"- **{v.Name}**: `{v.Describe()}`");
@@ -158,10 +163,11 @@ internal static class ColdRun
             Median of {trials} trials per variant after one warm-up each, variants interleaved. "First request" is the time from
             process start to the simulator's first request (start-up: runtime, settings, validation, storage), "first PATCH" to the
             first status change (token, listing, feed, plan, audit rows, enqueue, first receive); "exit after" is from the
-            simulator's last request to the process's exit (the last answer's latency L included).
+            simulator's last request to the process's exit (the last answer's latency L included); "CPU" is the tool's own user + system
+            time (getrusage of the exited child), which the machine's other load disturbs less than wall time.
 
-            | Variant | Wall median (s) | Range (s) | First request (s) | First PATCH (s) | Exit after last (s) | Requests | Minimal | Ratio | All done |
-            |---|---:|---:|---:|---:|---:|---:|---:|---:|---|
+            | Variant | Wall median (s) | Range (s) | First request (s) | First PATCH (s) | Exit after last (s) | CPU (s) | Requests | Minimal | Ratio | All done |
+            |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
             {string.Join("\n", rows)}
 
             {string.Join("\n", legend)}
