@@ -46,6 +46,7 @@ internal static class ColdRun
         await File.WriteAllTextAsync(settingsFile, JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }), cancellationToken).ConfigureAwait(false);
 
         var results = variants.ToDictionary(v => v.Name, _ => new List<ColdMeasurement>(), StringComparer.Ordinal);
+        var warm = new List<double>();
         try
         {
             // Trial 0 warms the disk cache, Azurite and this process's simulator; it is printed but not counted.
@@ -67,6 +68,14 @@ internal static class ColdRun
                         results[variant.Name].Add(m);
                     }
                 }
+
+                // The same case in this (warm) process, as `cycle` measures it, on the same machine at the same moment.
+                var inProcess = await harness.RunAsync(new CycleCase(Campaigns, LatencyMs, TenantRequestsPerSecond, TimeSpan.FromSeconds(60)), StorageMode.Azurite, baseline: false, _ => { }, cancellationToken).ConfigureAwait(false);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(trial == 0 ? "warm-up" : $"trial {trial}")} in-process cycle: {inProcess.First.Wall.TotalSeconds:0.00} s, done {inProcess.First.AllWorkDone}"));
+                if (trial > 0)
+                {
+                    warm.Add(inProcess.First.Wall.TotalSeconds);
+                }
             }
         }
         finally
@@ -74,7 +83,7 @@ internal static class ColdRun
             File.Delete(settingsFile);
         }
 
-        return Report(variants, results, transitions, trials, loadBefore, File.ReadAllText("/proc/loadavg").Trim(), clock.Elapsed);
+        return Report(variants, results, warm, transitions, trials, loadBefore, File.ReadAllText("/proc/loadavg").Trim(), clock.Elapsed);
     }
 
     private static async Task<ColdMeasurement> MeasureAsync(ColdVariant variant, string settingsFile, SimulatorServer simulator, CyclePlatform platform, int transitions, CancellationToken cancellationToken)
@@ -138,7 +147,7 @@ internal static class ColdRun
             cpu);
     }
 
-    private static string Report(IReadOnlyList<ColdVariant> variants, Dictionary<string, List<ColdMeasurement>> results, int transitions, int trials, string loadBefore, string loadAfter, TimeSpan elapsed)
+    private static string Report(IReadOnlyList<ColdVariant> variants, Dictionary<string, List<ColdMeasurement>> results, List<double> warm, int transitions, int trials, string loadBefore, string loadAfter, TimeSpan elapsed)
     {
         var minimal = Minimal(transitions);
         var rows = variants.Select(v =>
@@ -152,6 +161,10 @@ internal static class ColdRun
                 $"{Median(runs.Select(r => r.AfterLastRequest.TotalSeconds).Order().ToList()):0.00} | {Median(runs.Select(r => r.Cpu?.TotalSeconds ?? double.NaN).Order().ToList()):0.00} | {runs[0].Requests} | {minimal} | **{median / (minimal / TenantRequestsPerSecond):0.00}** | " +
                 $"{(runs.All(r => r.AllDone) ? "yes" : "no")} |");
         });
+        warm.Sort();
+        var warmMedian = Median(warm);
+        var warmRow = string.Create(CultureInfo.InvariantCulture,
+            $"| in-process cycle (warm, `cycle`'s first cycle) | {warmMedian:0.00} | {warm[0]:0.00}–{warm[^1]:0.00} | | | | | {minimal} | {minimal} | **{warmMedian / (minimal / TenantRequestsPerSecond):0.00}** | |");
         var legend = variants.Select(v => $"- **{v.Name}**: `{v.Describe()}`");
         return string.Create(CultureInfo.InvariantCulture, $"""
             # Cold `run`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC
@@ -169,6 +182,7 @@ internal static class ColdRun
             | Variant | Wall median (s) | Range (s) | First request (s) | First PATCH (s) | Exit after last (s) | CPU (s) | Requests | Minimal | Ratio | All done |
             |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
             {string.Join("\n", rows)}
+            {warmRow}
 
             {string.Join("\n", legend)}
 
