@@ -21,6 +21,8 @@ switch (command)
         return await RunTimeToPauseAsync(args.Skip(1).ToArray());
     case "consume":
         return await FleetRun.ConsumeAsync(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture));
+    case "cold-run":
+        return await RunColdAsync(args.Skip(1).ToArray());
     case "fleet":
         return await FleetReport.RunAsync(root);
     case "probe":
@@ -53,6 +55,9 @@ switch (command)
               time-to-pause   a warning at a random moment between two feed polls, until its last pause is answered;
                       p50/p95 over --trials <n> (default 20) at N=1,000 L=100ms R=100; writes bench/results/time-to-pause-<date>.md
               fleet   1, 2 and 4 consumer processes on one queue against one 20 requests/s tenant; writes bench/results/fleet-<date>.md
+              cold-run   the operator tool's `run` as a new process, start to exit, at N=1,000 L=100ms R=100; median of --trials <n>
+                      (default 5) per variant; --variant name=path[,NAME=VALUE...] (a weathercampaign.dll or apphost, repeatable;
+                      default: the Release build and, if published, the linux-x64 ReadyToRun publish); writes bench/results/cold-run-<date>.md
               probe   Azurite's table upsert throughput on this machine (what caps the apply phase here)
               parse   BenchmarkDotNet: the NWS GeoJSON (~20 MB) and ATOM (~600 KB) parsers
               plan    BenchmarkDotNet: planning 50 000 campaigns against 2 000 alerts
@@ -137,6 +142,33 @@ async Task<int> RunTimeToPauseAsync(string[] options)
     await File.WriteAllTextAsync(path, report);
     Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");
     return report.Contains("paused all", StringComparison.Ordinal) && report.Contains(": yes.", StringComparison.Ordinal) ? 0 : 1;
+}
+
+async Task<int> RunColdAsync(string[] options)
+{
+    var trials = Option(options, "--trials") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 5;
+    var variants = options.Select((o, i) => (o, i)).Where(p => p.o == "--variant" && p.i + 1 < options.Length)
+        .Select(p => ColdVariant.Parse(options[p.i + 1])).ToList();
+    if (variants.Count == 0)
+    {
+        var cli = Path.Combine(root, "src", "WeatherCampaign.Cli", "bin", "Release", "net10.0");
+        variants.Add(new ColdVariant("build", Path.Combine(cli, "weathercampaign.dll"), new Dictionary<string, string>()));
+        var published = Path.Combine(cli, "linux-x64", "publish", "weathercampaign");
+        if (File.Exists(published))
+        {
+            variants.Add(new ColdVariant("publish-r2r", published, new Dictionary<string, string>()));
+        }
+    }
+
+    using var bounded = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; bounded.Cancel(); };
+    var report = await ColdRun.RunAsync(root, variants, trials, bounded.Token);
+    Console.WriteLine();
+    Console.WriteLine(report);
+    var path = Path.Combine(root, "bench", "results", $"cold-run-{DateTime.UtcNow:yyyy-MM-dd-HHmm}.md");
+    await File.WriteAllTextAsync(path, report);
+    Console.WriteLine($"Wrote {Path.GetRelativePath(root, path)}");
+    return report.Contains("| no |", StringComparison.Ordinal) ? 1 : 0;
 }
 
 static string? Option(string[] options, string name)

@@ -146,6 +146,21 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
     /// <summary>The service as the Functions app wires it, pointed at the simulator and Azurite (also what a fleet consumer process runs).</summary>
     internal static ServiceProvider BuildService(string simulatorBaseAddress, CyclePlatform platform, double requestsPerSecond, StorageMode storage, string storageConnection, int? listingConcurrency)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(ServiceSettings(simulatorBaseAddress, platform, requestsPerSecond, storageConnection, listingConcurrency)).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddWeatherCampaign(configuration);
+        if (storage == StorageMode.Memory)
+        {
+            services.Replace(ServiceDescriptor.Singleton<HoldLedger>(new InMemoryHoldLedger()));
+            services.Replace(ServiceDescriptor.Singleton<AuditTrail>(new InMemoryAuditTrail()));
+        }
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>The settings the service runs on here (also what <c>cold-run</c> writes into the operator tool's settings file).</summary>
+    internal static Dictionary<string, string?> ServiceSettings(string simulatorBaseAddress, CyclePlatform platform, double requestsPerSecond, string storageConnection, int? listingConcurrency)
+    {
         var settings = new Dictionary<string, string?>(platform.Settings(simulatorBaseAddress, requestsPerSecond))
         {
             ["Weather:Feeds:0:Url"] = simulatorBaseAddress + "/feeds/nws",
@@ -159,16 +174,7 @@ internal sealed class CycleHarness(AzuriteServer azurite, string repositoryRoot)
             settings["Cxone:ListingConcurrency"] = listing.ToString(CultureInfo.InvariantCulture);
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
-        services.AddWeatherCampaign(configuration);
-        if (storage == StorageMode.Memory)
-        {
-            services.Replace(ServiceDescriptor.Singleton<HoldLedger>(new InMemoryHoldLedger()));
-            services.Replace(ServiceDescriptor.Singleton<AuditTrail>(new InMemoryAuditTrail()));
-        }
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        return settings;
     }
 
     internal async Task ResetStorageAsync(CancellationToken cancellationToken)
