@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace WeatherCampaign.Core.Alerts;
@@ -38,7 +37,7 @@ public sealed partial class AlertFeedReader : IAlertSource
         TimeProvider timeProvider,
         ILogger<AlertFeedReader> logger,
         LinkedDocumentReader linkedDocuments,
-        OpenFemaFeedReader? openFema = null)
+        OpenFemaFeedReader openFema)
     {
         ArgumentNullException.ThrowIfNull(options);
         _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
@@ -46,8 +45,7 @@ public sealed partial class AlertFeedReader : IAlertSource
         _parsers = parsers?.ToList() ?? throw new ArgumentNullException(nameof(parsers));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _openFema = openFema ?? new OpenFemaFeedReader(httpClientFactory, options, Options.Create(new OpenFemaOptions()), timeProvider,
-            NullLogger<OpenFemaFeedReader>.Instance);
+        _openFema = openFema ?? throw new ArgumentNullException(nameof(openFema));
         _linkedDocuments = linkedDocuments ?? throw new ArgumentNullException(nameof(linkedDocuments));
     }
 

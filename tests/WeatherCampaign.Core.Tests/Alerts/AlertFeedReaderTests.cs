@@ -26,7 +26,8 @@ public sealed class AlertFeedReaderTests
         factory.Setup(f => f.CreateClient(AlertFeedReader.HttpClientName)).Returns(() => new HttpClient(_handler, disposeHandler: false));
         IAlertFormatParser[] parsers = [new NwsGeoJsonAlertParser(), new SimpleJsonAlertParser()];
         return new AlertFeedReader(factory.Object, Options.Create(options), parsers, _time, NullLogger<AlertFeedReader>.Instance,
-            new LinkedDocumentReader(factory.Object, Options.Create(options), NullLogger<LinkedDocumentReader>.Instance));
+            new LinkedDocumentReader(factory.Object, Options.Create(options), NullLogger<LinkedDocumentReader>.Instance),
+            new OpenFemaFeedReader(factory.Object, Options.Create(options), Options.Create(new OpenFemaOptions()), _time, NullLogger<OpenFemaFeedReader>.Instance));
     }
 
     private static FeedOptions Feed(string url, FeedFormat format = FeedFormat.Auto, string? name = null) => new() { Url = url, Format = format, Name = name };

@@ -19,7 +19,8 @@ public sealed class FeedFormatDetectionTests
         IAlertFormatParser[] parsers = [new NwsGeoJsonAlertParser(), new SimpleJsonAlertParser(), new CapXmlAlertParser(), new AtomCapAlertParser()];
         var options = new WeatherOptions { Feeds = [new FeedOptions { Url = url, Name = "feed" }] };
         return new AlertFeedReader(factory.Object, Options.Create(options), parsers, TimeProvider.System, NullLogger<AlertFeedReader>.Instance,
-            new LinkedDocumentReader(factory.Object, Options.Create(options), NullLogger<LinkedDocumentReader>.Instance));
+            new LinkedDocumentReader(factory.Object, Options.Create(options), NullLogger<LinkedDocumentReader>.Instance),
+            new OpenFemaFeedReader(factory.Object, Options.Create(options), Options.Create(new OpenFemaOptions()), TimeProvider.System, NullLogger<OpenFemaFeedReader>.Instance));
     }
 
     private async Task<AlertSnapshot> Serve(string fixture, string? mediaType)
