@@ -89,17 +89,9 @@ public class HoldLedger
     }
 
     /// <summary>Forgets that the standing approval was used (the setting was turned off), so turning it on approves again.</summary>
-    public virtual async Task ClearStandingApprovalAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(ApprovalPartition, StandingApprovalRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Nothing was used: nothing to forget.
-        }
-    }
+    public virtual async Task ClearStandingApprovalAsync(CancellationToken cancellationToken = default) =>
+        // A row that is not there (nothing was used) is answered 404 without an exception: nothing to forget.
+        await _table.DeleteEntityAsync(ApprovalPartition, StandingApprovalRow, cancellationToken: cancellationToken).ConfigureAwait(false);
 
     /// <summary>The operator's kill switch (<c>weathercampaign halt</c>), or null when the service is not halted that way.</summary>
     public virtual async Task<ServiceHalt?> GetHaltAsync(CancellationToken cancellationToken = default)
