@@ -28,7 +28,7 @@ internal static class HoldsCommand
             cancellationToken));
 
         var addId = CampaignArgument();
-        var by = ByOption();
+        var by = OperatorOptions.By();
         var reason = new Option<string>("--reason")
         {
             Description = "Why the campaign must stay paused (shown in 'holds', 'plan' and the audit trail).",
@@ -59,7 +59,7 @@ internal static class HoldsCommand
         command.Subcommands.Add(add);
 
         var releaseId = CampaignArgument();
-        var releasedBy = ByOption();
+        var releasedBy = OperatorOptions.By();
         var release = new Command("release", "Clear a manual hold: the next cycle resumes the campaign once the weather has been clear for Policy:ClearFor.");
         release.Arguments.Add(releaseId);
         release.Options.Add(releasedBy);
@@ -139,12 +139,6 @@ internal static class HoldsCommand
     private static IConfiguration Configuration(ParseResult parse, GlobalOptions global, CliEnvironment environment) =>
         environment.Settings(parse.GetValue(global.Settings));
 
-    private static Option<string?> ByOption() => new("--by")
-    {
-        Description = "Who is acting, for the audit trail (default: the signed-in user name).",
-        HelpName = "NAME",
-        DefaultValueFactory = _ => Environment.UserName,
-    };
 
     private static Argument<string> CampaignArgument()
     {

@@ -24,7 +24,7 @@ internal static class ServiceSwitchCommands
                 result.AddError($"--reason must be 1 to {ServiceSwitch.MaxReasonLength} characters.");
             }
         });
-        var by = ByOption();
+        var by = OperatorOptions.By();
         var command = new Command("halt",
             "Stop every status change at once, on every instance: messages already queued or being retried are recorded as 'halted' and kept " +
             $"in '{InterventionQueues.HaltedName}'. Cycles still plan and audit. Undo with 'resume-service'.");
@@ -52,7 +52,7 @@ internal static class ServiceSwitchCommands
             Description = $"Also put every message waiting in '{InterventionQueues.HaltedName}' back on the queue. Each is checked again: " +
                 "a message older than Policy:MaxMessageAge is recorded as stale, never applied.",
         };
-        var by = ByOption();
+        var by = OperatorOptions.By();
         var command = new Command("resume-service",
             "Turn the kill switch of 'halt' off, show what it stopped, and with --replay send those messages again deliberately.");
         command.Options.Add(replay);
@@ -102,12 +102,6 @@ internal static class ServiceSwitchCommands
         var n => string.Create(CultureInfo.InvariantCulture, $"{n} message(s) wait in '{InterventionQueues.HaltedName}'."),
     });
 
-    private static Option<string?> ByOption() => new("--by")
-    {
-        Description = "Who is acting, for the audit trail (default: the signed-in user name).",
-        HelpName = "NAME",
-        DefaultValueFactory = _ => Environment.UserName,
-    };
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }
