@@ -30,11 +30,6 @@ public class ServiceSwitch(HoldLedger ledger, AuditTrail audit, StorageClients s
     public const int MaxReasonLength = 500;
     private const int ReceiveBatch = 32;
 
-    /// <summary>For mocking.</summary>
-    protected ServiceSwitch() : this(null!, null!, null!, null!, TimeProvider.System)
-    {
-    }
-
     public virtual async Task<ServiceState> StateAsync(CancellationToken cancellationToken = default)
     {
         var halt = await ledger.GetHaltAsync(cancellationToken).ConfigureAwait(false);
