@@ -20,13 +20,14 @@ internal sealed class CycleRunner(
     PollWeatherHandler poll,
     ApplyInterventionHandler apply,
     RecordPoisonedInterventionHandler poisoned,
-    StorageClients storage)
+    StorageClients storage,
+    QueueDeliveryOptions delivery)
 {
-    /// <summary>host.json <c>extensions.queues.maxDequeueCount</c>.</summary>
-    public const int MaxDequeueCount = 5;
+    /// <summary>host.json's <c>maxDequeueCount</c> (or its app-setting override), the same the handler's "attempt n of m" reads.</summary>
+    private int MaxDequeueCount => delivery.MaxDequeueCount;
 
-    /// <summary>host.json <c>extensions.queues.visibilityTimeout</c>: how long a failed message stays hidden before its retry.</summary>
-    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(30);
+    /// <summary>host.json's <c>visibilityTimeout</c>: how long a failed message stays hidden before its retry.</summary>
+    private TimeSpan RetryDelay => delivery.VisibilityTimeout;
 
     /// <summary>How long a received message stays hidden from other consumers while this process applies it.</summary>
     public static readonly TimeSpan ProcessingTimeout = TimeSpan.FromMinutes(5);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Planning;
 using WeatherCampaign.Core.Storage;
@@ -51,7 +52,8 @@ internal static class RunCommand
     {
         await using var services = await CliServices.StartAsync(configuration, environment, verbose, ServiceNeeds.Everything, cancellationToken).ConfigureAwait(false);
         var runner = new CycleRunner(
-            services.Get<PollWeatherHandler>(), services.Get<ApplyInterventionHandler>(), services.Get<RecordPoisonedInterventionHandler>(), services.Get<StorageClients>());
+            services.Get<PollWeatherHandler>(), services.Get<ApplyInterventionHandler>(), services.Get<RecordPoisonedInterventionHandler>(), services.Get<StorageClients>(),
+            services.Get<IOptions<QueueDeliveryOptions>>().Value);
         var output = environment.Output;
         // A progress bar on a terminal; not under --verbose, whose log lines on standard error would tear it.
         var progress = TerminalConsole.IsLive(environment.Console) && !verbose ? environment.Console : null;
