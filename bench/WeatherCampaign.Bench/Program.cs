@@ -153,10 +153,18 @@ async Task<int> RunColdAsync(string[] options)
     {
         var cli = Path.Combine(root, "src", "WeatherCampaign.Cli", "bin", "Release", "net10.0");
         variants.Add(new ColdVariant("build", Path.Combine(cli, "weathercampaign.dll"), new Dictionary<string, string>()));
+        // `dotnet publish -r linux-x64`: self-contained, one ReadyToRun composite image with the framework (the csproj's default).
         var published = Path.Combine(cli, "linux-x64", "publish", "weathercampaign");
         if (File.Exists(published))
         {
-            variants.Add(new ColdVariant("publish-r2r", published, new Dictionary<string, string>()));
+            variants.Add(new ColdVariant("publish-composite", published, new Dictionary<string, string>()));
+        }
+
+        // The same with -p:SelfContained=false --artifacts-path artifacts/framework-dependent: ReadyToRun on the shared framework.
+        var frameworkDependent = Path.Combine(root, "artifacts", "framework-dependent", "publish", "WeatherCampaign.Cli", "release_linux-x64", "weathercampaign");
+        if (File.Exists(frameworkDependent))
+        {
+            variants.Add(new ColdVariant("publish-r2r", frameworkDependent, new Dictionary<string, string>()));
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WeatherCampaign.Core;
+using WeatherCampaign.Core.Campaigns;
 using WeatherCampaign.Core.Interventions;
 using WeatherCampaign.Core.Storage;
 
@@ -15,6 +16,11 @@ internal enum ServiceNeeds
     Storage,
     /// <summary>Everything the Functions app needs, checked up front like the host checks it at start-up.</summary>
     Everything,
+    /// <summary>
+    /// <see cref="Everything"/>, for a command that lists campaigns at once (<c>run</c>, <c>plan</c>): the platform's token is
+    /// fetched alongside the storage set-up, so the listing's first page does not wait for it.
+    /// </summary>
+    Cycle,
 }
 
 /// <summary>
@@ -50,7 +56,7 @@ internal sealed class CliServices : IAsyncDisposable
         try
         {
             // The Functions host validates options at start-up; a command does the same before it touches anything.
-            if (needs == ServiceNeeds.Everything)
+            if (needs != ServiceNeeds.Storage)
             {
                 foreach (var validator in provider.GetServices<IStartupValidator>())
                 {
@@ -71,15 +77,23 @@ internal sealed class CliServices : IAsyncDisposable
                 throw new SettingsException($"{StorageClients.SettingName} is not a valid connection string: {ex.Message}");
             }
 
-            // The tables and queues the Functions app creates at start-up (StorageInitializer); Bicep creates them in Azure.
-            await provider.GetRequiredService<HoldLedger>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            await provider.GetRequiredService<AuditTrail>().EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-            if (needs == ServiceNeeds.Everything)
+            // The tables and queues the Functions app creates at start-up (StorageInitializer; Bicep creates them in Azure), and
+            // for a cycle the platform's token (PlatformPreparation there): side by side, as none needs anything from the others.
+            List<Task> startUp =
+            [
+                provider.GetRequiredService<HoldLedger>().EnsureCreatedAsync(cancellationToken),
+                provider.GetRequiredService<AuditTrail>().EnsureCreatedAsync(cancellationToken),
+            ];
+            if (needs == ServiceNeeds.Cycle)
             {
-                await storage.Queue(InterventionQueues.Name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                await storage.Queue(InterventionQueues.PoisonName).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                await storage.Queue(InterventionQueues.HaltedName).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                startUp.Add(provider.GetRequiredService<ICampaignTokenSource>().TryPrepareAsync(provider.GetRequiredService<ILogger<CliServices>>(), cancellationToken));
             }
+
+            if (needs != ServiceNeeds.Storage)
+            {
+                startUp.AddRange(InterventionQueues.All.Select(name => storage.Queue(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+            }
+            await Task.WhenAll(startUp).ConfigureAwait(false);
             return new CliServices(provider);
         }
         catch

@@ -12,9 +12,11 @@ internal sealed class StorageInitializer(HoldLedger ledger, AuditTrail audit, St
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ledger.EnsureCreatedAsync(cancellationToken);
-        await audit.EnsureCreatedAsync(cancellationToken);
-        await storage.Queue(InterventionQueues.HaltedName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        // Side by side: three round trips that need nothing from each other, on the worker's start-up path.
+        await Task.WhenAll(
+            ledger.EnsureCreatedAsync(cancellationToken),
+            audit.EnsureCreatedAsync(cancellationToken),
+            storage.Queue(InterventionQueues.HaltedName).CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

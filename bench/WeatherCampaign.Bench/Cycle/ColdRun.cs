@@ -139,6 +139,9 @@ internal static class ColdRun
         var changes = requests.Where(r => r.Endpoint == SimulatorEndpoint.PatchCampaign).ToList();
         var firstChange = changes.Count == 0 ? exitedAt : changes.Min(r => r.Timestamp);
         var counts = platform.Count(simulator.State);
+        // How fast the changes ramp up: a full pace is R / 4 per quarter second, the first one with the pacer's burst on top.
+        Console.WriteLine("    PATCHes per quarter second from the first: " + string.Join(" ", changes
+            .GroupBy(r => (int)((r.Timestamp - firstChange).TotalSeconds * 4)).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
         return new ColdMeasurement(variant, clock.Elapsed, first - startedAt, firstChange - startedAt, exitedAt - last,
             counts.Tokens + counts.Pages + counts.Gets + counts.Changes, counts.StatusChanges, transitions, process.ExitCode,
             errorText.Length == 0 ? null : errorText.Split('\n', 2)[0],

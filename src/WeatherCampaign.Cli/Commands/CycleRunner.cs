@@ -33,6 +33,12 @@ internal sealed class CycleRunner(
     public static readonly TimeSpan ProcessingTimeout = TimeSpan.FromMinutes(5);
 
     private const int ReceiveBatch = 32;
+
+    /// <summary>
+    /// Sends at once: each is a few milliseconds, so a handful keeps far ahead of any tenant's pace, while a flood of sends
+    /// would queue the apply loop's own storage reads behind it (and delay the first change).
+    /// </summary>
+    private const int SendsInFlight = 4;
     private readonly Lock _gate = new();
 
     /// <param name="output">Where the plan's summary and one line per intervention applied go.</param>
@@ -51,12 +57,11 @@ internal sealed class CycleRunner(
         }
 
         var queue = storage.Queue(InterventionQueues.Name);
-        await Parallel.ForEachAsync(cycle.Messages, Options(concurrency, cancellationToken), async (message, ct) =>
-            await queue.SendMessageAsync(message, ct).ConfigureAwait(false)).ConfigureAwait(false);
-
         var ours = cycle.Plan.Interventions.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {ours.Count} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
-        var applying = new Applying(ours, outcomes);
+        // Not disposed: a send still going when the apply loop is cancelled may yet release it; it holds no wait handle.
+        var sent = new SemaphoreSlim(0);
+        var applying = new Applying(ours, outcomes, SendAsync(queue, cycle.Messages, sent, cancellationToken), sent);
         if (progress is null)
         {
             await ApplyAsync(queue, applying, concurrency, output, applied: null, cancellationToken).ConfigureAwait(false);
@@ -78,6 +83,8 @@ internal sealed class CycleRunner(
                 }).ConfigureAwait(false);
         }
 
+        // Everything sent was received (or the queue ran dry after the last send); a failed send fails the run here.
+        await applying.Sending.ConfigureAwait(false);
         int unseen;
         lock (_gate)
         {
@@ -90,10 +97,21 @@ internal sealed class CycleRunner(
     // Only the tool's own words and numbers: the description is read as markup.
     private static string Applied(int done, int total) => string.Create(CultureInfo.InvariantCulture, $"Applied {done}/{total}");
 
+    /// <summary>
+    /// Puts the cycle's messages on the queue while the apply loop already receives the first ones, as a Functions host's queue
+    /// listener would: a big cycle's first pause then waits for one send, not for all of them.
+    /// </summary>
+    private static Task SendAsync(QueueClient queue, IReadOnlyList<string> messages, SemaphoreSlim sent, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(messages, Options(SendsInFlight, cancellationToken), async (message, ct) =>
+        {
+            await queue.SendMessageAsync(message, ct).ConfigureAwait(false);
+            sent.Release();
+        });
+
     private async Task ApplyAsync(QueueClient queue, Applying applying, int concurrency, TextWriter output, Action<int>? applied, CancellationToken cancellationToken)
     {
         var total = applying.Ours.Count;
-        await Parallel.ForEachAsync(ReceiveAsync(queue, applying.Remaining, cancellationToken), Options(concurrency, cancellationToken), async (received, ct) =>
+        await Parallel.ForEachAsync(ReceiveAsync(queue, applying, cancellationToken), Options(concurrency, cancellationToken), async (received, ct) =>
         {
             var (message, parsed) = received;
             var mine = parsed is not null && applying.Ours.Contains(parsed.Id);
@@ -129,12 +147,14 @@ internal sealed class CycleRunner(
     }
 
     /// <summary>
-    /// Receives until every message of this cycle has been received, or the queue has nothing visible left (another consumer,
-    /// such as a running Functions host, may have taken some). Messages of earlier runs met on the way are applied too, as the host would.
+    /// Receives until every message of this cycle has been received, or the queue has nothing visible left once every send is
+    /// done (another consumer, such as a running Functions host, may have taken some). While sends are still going, an empty
+    /// receive waits for the next one. Messages of earlier runs met on the way are applied too, as the host would.
     /// </summary>
     private async IAsyncEnumerable<(QueueMessage Message, InterventionMessage? Parsed)> ReceiveAsync(
-        QueueClient queue, HashSet<string> remaining, [EnumeratorCancellation] CancellationToken cancellationToken)
+        QueueClient queue, Applying applying, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var remaining = applying.Remaining;
         while (true)
         {
             bool allReceived;
@@ -148,10 +168,19 @@ internal sealed class CycleRunner(
                 yield break;
             }
 
+            // Read before the receive: an empty answer to a receive sent after the last send means the queue is dry.
+            var allSent = applying.Sending.IsCompleted;
             QueueMessage[] batch = (await queue.ReceiveMessagesAsync(ReceiveBatch, ProcessingTimeout, cancellationToken).ConfigureAwait(false)).Value;
             if (batch.Length == 0)
             {
-                yield break;
+                if (allSent)
+                {
+                    yield break;
+                }
+
+                await Task.WhenAny(applying.Sending, applying.Sent.WaitAsync(cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                continue;
             }
 
             foreach (var message in batch)
@@ -202,7 +231,7 @@ internal sealed class CycleRunner(
         : $"{TerminalWriter.Quote(message.CampaignName)} ({CampaignId.ForDisplay(message.CampaignId)})";
 
     /// <summary>What one cycle's apply loop counts; the fields are shared by its parallel bodies (Interlocked, or under the gate).</summary>
-    private sealed class Applying(HashSet<string> ours, Dictionary<AuditOutcome, int> outcomes)
+    private sealed class Applying(HashSet<string> ours, Dictionary<AuditOutcome, int> outcomes, Task sending, SemaphoreSlim sent)
     {
         public int Done;
         public int Failed;
@@ -212,6 +241,12 @@ internal sealed class CycleRunner(
         public HashSet<string> Remaining { get; } = new(ours, StringComparer.Ordinal);
 
         public Dictionary<AuditOutcome, int> Outcomes { get; } = outcomes;
+
+        /// <summary>The cycle's messages going onto the queue (<see cref="SendAsync"/>); the receive loop ends only once it has.</summary>
+        public Task Sending { get; } = sending;
+
+        /// <summary>Released once per message sent: what an empty receive waits for while <see cref="Sending"/> goes on.</summary>
+        public SemaphoreSlim Sent { get; } = sent;
     }
 
     private static ParallelOptions Options(int concurrency, CancellationToken cancellationToken) =>

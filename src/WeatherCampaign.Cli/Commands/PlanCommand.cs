@@ -40,7 +40,7 @@ internal static class PlanCommand
     public static async Task<int> ExecuteAsync(
         IConfiguration configuration, CliEnvironment environment, bool verbose, bool json, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
-        await using var services = await CliServices.StartAsync(configuration, environment, verbose, ServiceNeeds.Everything, cancellationToken).ConfigureAwait(false);
+        await using var services = await CliServices.StartAsync(configuration, environment, verbose, ServiceNeeds.Cycle, cancellationToken).ConfigureAwait(false);
         var result = await services.Get<PollWeatherHandler>()
             .RunAsync(CycleRequest.Preview(asOf), cancellationToken).ConfigureAwait(false);
 

@@ -50,7 +50,7 @@ internal static class RunCommand
     public static async Task<int> ExecuteAsync(
         IConfiguration configuration, CliEnvironment environment, bool verbose, CycleRequest request, int concurrency, CancellationToken cancellationToken)
     {
-        await using var services = await CliServices.StartAsync(configuration, environment, verbose, ServiceNeeds.Everything, cancellationToken).ConfigureAwait(false);
+        await using var services = await CliServices.StartAsync(configuration, environment, verbose, ServiceNeeds.Cycle, cancellationToken).ConfigureAwait(false);
         var runner = new CycleRunner(
             services.Get<PollWeatherHandler>(), services.Get<ApplyInterventionHandler>(), services.Get<RecordPoisonedInterventionHandler>(), services.Get<StorageClients>(),
             services.Get<IOptions<QueueDeliveryOptions>>().Value);

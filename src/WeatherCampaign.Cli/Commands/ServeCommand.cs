@@ -41,7 +41,7 @@ internal static class ServeCommand
         var log = live ? TerminalConsole.Lines(console) : environment.Error;
         // A service says what it does: information-level logs, as the Functions host writes them.
         await using var services = await CliServices.StartAsync(
-            configuration, environment with { Error = log }, verbose: true, ServiceNeeds.Everything, cancellationToken).ConfigureAwait(false);
+            configuration, environment with { Error = log }, verbose: true, ServiceNeeds.Cycle, cancellationToken).ConfigureAwait(false);
         var delivery = services.Get<IOptions<QueueDeliveryOptions>>().Value;
         var schedules = services.Get<IOptions<PollScheduleOptions>>().Value;
         using var host = Build(configuration, log, services, delivery, PollScheduleOptions.TryParse(schedules.FeedPollSchedule)!, tally);

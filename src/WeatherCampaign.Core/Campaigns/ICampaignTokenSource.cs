@@ -9,6 +9,13 @@ public interface ICampaignTokenSource
     /// </summary>
     ValueTask<string> GetTokenAsync(Uri target, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Gets what the platform's first request needs (the token; for the CXone Admin API also the tenant's API address) before
+    /// any request asks, so a process starting a cycle fetches it alongside its own start-up instead of ahead of the first
+    /// listing page. Throws as the first request would; <see cref="CampaignTokenSourceExtensions.TryPrepareAsync"/> does not.
+    /// </summary>
+    Task PrepareAsync(CancellationToken cancellationToken);
+
     /// <summary>Forgets <paramref name="rejected"/> if it is still the cached token, so that many callers rejected at once cause one refresh.</summary>
     void Invalidate(string rejected);
 }

@@ -49,7 +49,7 @@ public sealed partial class ApplyInterventionHandler(
         AuditOutcome outcome;
         try
         {
-            outcome = await ApplyAsync(message, dequeueCount, cancellationToken).ConfigureAwait(false);
+            outcome = await ApplyAsync(message, admission.Hold, dequeueCount, cancellationToken).ConfigureAwait(false);
         }
         catch (CampaignApiException ex) when (!ex.IsTransient && ex is not CampaignAuthenticationException)
         {
@@ -73,8 +73,11 @@ public sealed partial class ApplyInterventionHandler(
         return outcome;
     }
 
-    /// <summary>What admission found: the outcome a refused message was recorded with, or the planned row that authorises it.</summary>
-    private readonly record struct Admission(AuditOutcome? Refused, AuditRecord? Planned);
+    /// <summary>
+    /// What admission found: the outcome a refused message was recorded with, or the planned row that authorises it and the
+    /// campaign's hold as the ledger had it (read alongside; a save of a hold changed since fails on its version).
+    /// </summary>
+    private readonly record struct Admission(AuditOutcome? Refused, AuditRecord? Planned, WeatherHold? Hold);
 
     /// <summary>
     /// Whether a message may change anything, before it does. A queue message is not an authority: it must match the
@@ -101,9 +104,12 @@ public sealed partial class ApplyInterventionHandler(
         var (partitionKey, rowKey) = AuditRows.PlannedKey(message);
         var plannedRead = audit.GetAsync(partitionKey, rowKey, cancellationToken);
         var haltRead = ledger.GetHaltAsync(cancellationToken);
+        // The hold too, though only an admitted message needs it: three reads side by side cost one round trip, not three.
+        var holdRead = ledger.GetAsync(message.CampaignId, cancellationToken);
         var planned = await plannedRead.ConfigureAwait(false);
         var halt = await haltRead.ConfigureAwait(false);
-        if (await WhyNotPlannedAsync(message, planned, cancellationToken).ConfigureAwait(false) is { } notPlanned)
+        var hold = await holdRead.ConfigureAwait(false);
+        if (WhyNotPlanned(message, planned, hold) is { } notPlanned)
         {
             LogNotPlanned(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), notPlanned);
             return Refuse(await WriteAsync(message, AuditOutcome.Rejected, attempt, null, notPlanned + " Not applied, not retried.", cancellationToken).ConfigureAwait(false));
@@ -132,13 +138,13 @@ public sealed partial class ApplyInterventionHandler(
             return Refuse(skipped);
         }
 
-        return new Admission(null, planned);
+        return new Admission(null, planned, hold);
     }
 
-    private static Admission Refuse(AuditOutcome outcome) => new(outcome, null);
+    private static Admission Refuse(AuditOutcome outcome) => new(outcome, null, null);
 
     /// <summary>Why the planned row does not authorise the message (none written, another plan's, a dry run's, or used already); null when it does.</summary>
-    private async Task<string?> WhyNotPlannedAsync(InterventionMessage message, AuditRecord? planned, CancellationToken cancellationToken)
+    private static string? WhyNotPlanned(InterventionMessage message, AuditRecord? planned, WeatherHold? hold)
     {
         if (planned is null)
         {
@@ -159,7 +165,6 @@ public sealed partial class ApplyInterventionHandler(
         {
             // A repeated delivery whose change is still the ledger's own goes on, to be recognised (and its rows restored) as a
             // duplicate; once a later intervention or a person has moved the hold on, the old message would undo them.
-            var hold = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
             if (hold?.MessageId != message.Id)
             {
                 return FormattableString.Invariant(
@@ -171,7 +176,7 @@ public sealed partial class ApplyInterventionHandler(
     }
 
     /// <summary>The change itself, once admitted; an operator's opt-out since the cycle planned it is honoured first.</summary>
-    private async Task<AuditOutcome> ApplyAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> ApplyAsync(InterventionMessage message, WeatherHold? stored, long attempt, CancellationToken cancellationToken)
     {
         // The cycle planned from a listing it read just before: within Policy:OptOutRecheckAfter of it, that listing's opt-outs
         // stand, and a change costs one request. An older message (a backlog, a retry, a replay) reads the campaign first.
@@ -184,8 +189,8 @@ public sealed partial class ApplyInterventionHandler(
         }
 
         return message.ParsedAction == InterventionAction.Pause
-            ? await PauseAsync(message, attempt, cancellationToken).ConfigureAwait(false)
-            : await ResumeAsync(message, attempt, cancellationToken).ConfigureAwait(false);
+            ? await PauseAsync(message, stored, attempt, cancellationToken).ConfigureAwait(false)
+            : await ResumeAsync(message, stored, attempt, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the ledger stands for a message, which decides what it may do and how its outcome reads.</summary>
@@ -246,9 +251,8 @@ public sealed partial class ApplyInterventionHandler(
         };
     }
 
-    private async Task<AuditOutcome> PauseAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> PauseAsync(InterventionMessage message, WeatherHold? stored, long attempt, CancellationToken cancellationToken)
     {
-        var stored = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
         var situation = Classify(stored, message.Id, InterventionAction.Pause);
         // The intent goes into the ledger before the status change, so no change of ours is ever untracked.
         var hold = situation is Situation.Fresh or Situation.HeldByEarlierIntervention
@@ -287,9 +291,8 @@ public sealed partial class ApplyInterventionHandler(
         message.Reason?.AlertIds ?? [], message.Reason?.Events ?? [], message.Reason?.Regions ?? [], message.Reason?.Severity,
         affectedAt: message.PlannedAt, now: timeProvider.GetUtcNow());
 
-    private async Task<AuditOutcome> ResumeAsync(InterventionMessage message, long attempt, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> ResumeAsync(InterventionMessage message, WeatherHold? stored, long attempt, CancellationToken cancellationToken)
     {
-        var stored = await ledger.GetAsync(message.CampaignId, cancellationToken).ConfigureAwait(false);
         var situation = Classify(stored, message.Id, InterventionAction.Resume);
         switch (situation)
         {

@@ -8,4 +8,7 @@ public static class InterventionQueues
 
     /// <summary>Messages the kill switch stopped (<c>Policy:Halt</c>, or <c>Policy:Mode=DryRun</c> after they were queued), kept to replay deliberately.</summary>
     public const string HaltedName = "interventions-halted";
+
+    /// <summary>Every queue of the service, as the tool creates them on a fresh account (Bicep creates them in Azure).</summary>
+    public static IReadOnlyList<string> All { get; } = [Name, PoisonName, HaltedName];
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using WeatherCampaign.Core.Campaigns;
 
@@ -15,7 +14,7 @@ public sealed class CampaignRequestPacerTests
 
     private CampaignRequestPacer Pacer(double rate = 100, bool adaptive = true, double minimum = 0.5)
     {
-        return new CampaignRequestPacer(new CampaignHttpPolicy(rate, 10, Second, Second, 0, adaptive, minimum), _clock, new ListLogger(_log));
+        return new CampaignRequestPacer(new CampaignHttpPolicy(rate, 10, Second, Second, 0, adaptive, minimum), _clock, new ListLogger<CampaignRequestPacer>(_log));
     }
 
     private static HttpResponseMessage Answer(HttpStatusCode status, params (string Name, string Value)[] headers)
@@ -265,16 +264,5 @@ public sealed class CampaignRequestPacerTests
 
         Assert.AreEqual(100, pacer.RequestsPerSecond);
         Assert.IsTrue(pacer.Limiter.AttemptAcquire().IsAcquired);
-    }
-
-    private sealed class ListLogger(List<string> lines) : ILogger<CampaignRequestPacer>
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Add(formatter(state, exception));
     }
 }

@@ -54,6 +54,39 @@ public sealed class CxoneTokenProviderTests
     }
 
     [TestMethod]
+    public async Task Prepare_fetches_the_token_the_first_request_then_carries()
+    {
+        await using var api = CampaignApi.Start();
+
+        await api.Tokens.PrepareAsync(CancellationToken.None);
+        Assert.HasCount(1, api.Tenant.TokenRequests);
+        Assert.IsEmpty(api.Tenant.ApiRequests, "preparing asks for nothing but the token");
+
+        api.Tenant.Then(HttpStatusCode.OK, ScriptedTenant.Page(1, 50, 0, []));
+        await api.Platform.ListCampaignsAsync();
+
+        Assert.HasCount(1, api.Tenant.TokenRequests, "the listing used the prepared token");
+        Assert.AreEqual("Bearer token-1", api.Tenant.ApiRequests.Single().Authorization);
+    }
+
+    [TestMethod]
+    public async Task A_refused_client_at_start_up_is_one_log_line_and_the_first_request_tries_again()
+    {
+        await using var api = CampaignApi.Start();
+        api.Tenant.TokenAnswers.Enqueue(HttpStatusCode.Unauthorized);
+        api.Tenant.TokenAnswers.Enqueue(HttpStatusCode.Unauthorized); // the retry with the secret read again
+        var lines = new List<string>();
+
+        await api.Tokens.TryPrepareAsync(new ListLogger<CxoneTokenProvider>(lines), CancellationToken.None);
+
+        Assert.HasCount(1, lines);
+        Assert.Contains("refused client 'client-1' (401)", lines[0]);
+        Assert.DoesNotContain(CampaignApi.ClientSecret, lines[0]);
+        Assert.AreEqual("token-1", await api.Tokens.GetTokenAsync(CancellationToken.None), "nothing failed is cached");
+        Assert.HasCount(3, api.Tenant.TokenRequests);
+    }
+
+    [TestMethod]
     public async Task Asks_for_the_token_with_a_form_body_not_json()
     {
         await using var api = CampaignApi.Start();

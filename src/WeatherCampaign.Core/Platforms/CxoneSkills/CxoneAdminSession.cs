@@ -43,6 +43,9 @@ public sealed partial class CxoneAdminSession(
 
     public void Invalidate(string rejected) => _tokens.Invalidate(rejected);
 
+    /// <summary>The token and the discovered API base, the two round trips before the first Admin API request.</summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken) => await GetApiAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>
     /// The Admin API base, <c>{api_endpoint}/inContactAPI/services/{ApiVersion}/</c>, discovered once per tenant. Throws a
     /// <see cref="CampaignApiException"/> saying why when discovery fails or names a host that may not carry the token.

@@ -34,6 +34,8 @@ public sealed partial class GenesysTokenProvider(
     private ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) =>
         _tokens.GetAsync(RequestTokenAsync, cancellationToken);
 
+    public async Task PrepareAsync(CancellationToken cancellationToken) => await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+
     /// <summary>Forgets <paramref name="rejected"/> if it is still the cached token, so that many callers rejected at once cause one refresh.</summary>
     public void Invalidate(string rejected) => _tokens.Invalidate(rejected);
 

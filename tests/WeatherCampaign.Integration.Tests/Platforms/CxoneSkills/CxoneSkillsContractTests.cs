@@ -45,6 +45,21 @@ public sealed class CxoneSkillsContractTests
     }
 
     [TestMethod]
+    public async Task Prepare_does_the_grant_and_the_discovery_before_the_first_listing()
+    {
+        await using var harness = await SkillsTenant.StartAsync(Mixed());
+
+        await harness.Get<ICampaignTokenSource>().PrepareAsync(CancellationToken.None);
+        Assert.AreEqual(1, harness.Simulator.State.CxoneAdmin.PasswordGrants);
+        Assert.AreEqual(1, harness.Simulator.State.CountFor(SimulatorEndpoint.CxoneAdminDiscovery));
+        Assert.AreEqual(0, harness.Simulator.State.CountFor(SimulatorEndpoint.ListSkills));
+        await harness.Get<ICampaignPlatform>().ListCampaignsAsync();
+
+        Assert.AreEqual(1, harness.Simulator.State.CxoneAdmin.PasswordGrants, "the listing used the prepared session");
+        Assert.AreEqual(1, harness.Simulator.State.CountFor(SimulatorEndpoint.CxoneAdminDiscovery));
+    }
+
+    [TestMethod]
     public async Task The_refresh_token_is_used_before_a_new_password_grant()
     {
         var clock = ServiceHarness.Clock();

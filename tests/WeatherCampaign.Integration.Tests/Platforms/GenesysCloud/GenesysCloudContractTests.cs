@@ -281,6 +281,19 @@ public sealed class GenesysCloudContractTests
     }
 
     [TestMethod]
+    public async Task Prepare_fetches_the_token_the_listing_then_carries()
+    {
+        await using var harness = await GenesysHarness.StartAsync(Running(1));
+
+        await harness.Get<ICampaignTokenSource>().PrepareAsync(CancellationToken.None);
+        Assert.AreEqual(1, harness.Simulator.State.CountFor(SimulatorEndpoint.GenesysToken));
+        Assert.AreEqual(0, harness.Simulator.State.CountFor(SimulatorEndpoint.GenesysListCampaigns));
+        await harness.Get<ICampaignPlatform>().ListCampaignsAsync();
+
+        Assert.AreEqual(1, harness.Simulator.State.CountFor(SimulatorEndpoint.GenesysToken), "the listing used the prepared token");
+    }
+
+    [TestMethod]
     public async Task Token_is_never_offered_to_a_host_other_than_the_api()
     {
         await using var harness = await GenesysHarness.StartAsync(Running(1));
