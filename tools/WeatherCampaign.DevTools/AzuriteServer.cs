@@ -8,6 +8,8 @@ namespace WeatherCampaign.DevTools;
 /// <summary>
 /// Azurite (the Azure Storage emulator) started from the repository's <c>node_modules</c> on free loopback ports,
 /// in memory, and stopped on dispose. Readiness is read from Azurite's own "listening" lines, not guessed with a delay.
+/// Each service runs in its own Node.js process, as a storage account's services are separate: in one process, one
+/// thread served all three, and a busy cycle's table writes held its queue receives back (bench/README.md, "Cold run").
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
@@ -15,12 +17,19 @@ public sealed class AzuriteServer : IAsyncDisposable
     private const string DevAccount = "devstoreaccount1";
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    /// <summary>The services, each with the line its process prints once it accepts requests.</summary>
+    private static readonly (string Name, string Ready)[] Services =
+    [
+        ("blob", "successfully listens"),
+        ("queue", "successfully listens"),
+        ("table", "successfully started"),
+    ];
+
+    private readonly List<Process> _processes = [];
     private readonly StringBuilder _output = new();
 
-    private AzuriteServer(Process process, int blobPort, int queuePort, int tablePort)
+    private AzuriteServer(int blobPort, int queuePort, int tablePort)
     {
-        _process = process;
         ConnectionString =
             $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevAccount};QueueEndpoint=http://127.0.0.1:{queuePort}/{DevAccount};TableEndpoint=http://127.0.0.1:{tablePort}/{DevAccount};";
@@ -49,21 +58,37 @@ public sealed class AzuriteServer : IAsyncDisposable
     public static async Task<AzuriteServer> StartAsync(string? repositoryRoot = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var root = repositoryRoot ?? FindRepositoryRoot();
-        var entry = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(entry))
+        var entries = Path.Combine(root, "node_modules", "azurite", "dist", "src");
+        if (!Services.All(service => File.Exists(Path.Combine(entries, service.Name, "main.js"))))
         {
             await RunAsync("npm", "ci --no-audit --no-fund", root, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!File.Exists(entry))
+        if (Services.FirstOrDefault(service => !File.Exists(Path.Combine(entries, service.Name, "main.js"))) is { Name: { } missing })
         {
-            throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root.", entry);
+            throw new FileNotFoundException("Azurite is not installed: run 'npm ci' in the repository root.", Path.Combine(entries, missing, "main.js"));
         }
 
-        var ports = FreePorts(3);
-        var (blob, queue, table) = (ports[0], ports[1], ports[2]);
+        var ports = FreePorts(Services.Length);
+        var server = new AzuriteServer(ports[0], ports[1], ports[2]);
         var workspace = Path.Combine(Path.GetTempPath(), "weathercampaign-azurite-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(workspace);
+        try
+        {
+            await Task.WhenAll(Services.Select((service, i) => server.StartServiceAsync(
+                Path.Combine(entries, service.Name, "main.js"), service.Name, ports[i], service.Ready, workspace))
+                ).WaitAsync(timeout ?? TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return server;
+    }
+
+    private Task StartServiceAsync(string entry, string service, int port, string readyLine, string workspace)
+    {
         var info = new ProcessStartInfo("node")
         {
             RedirectStandardOutput = true,
@@ -73,19 +98,22 @@ public sealed class AzuriteServer : IAsyncDisposable
         };
         foreach (var arg in new[]
         {
-            entry, "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(), "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", table.ToString(), "--inMemoryPersistence", "--skipApiVersionCheck",
-            // No access log: a line per request costs the emulator's one thread and ours, and would pile up in Output.
+            entry, $"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--inMemoryPersistence", "--skipApiVersionCheck",
+            // No access log: a line per request costs the emulator's thread and ours, and would pile up in Output.
             "--silent",
         })
         {
             info.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node for Azurite.");
-        var server = new AzuriteServer(process, blob, queue, table);
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start node for Azurite's {service} service.");
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listening = 0;
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -93,43 +121,32 @@ public sealed class AzuriteServer : IAsyncDisposable
                 return;
             }
 
-            lock (server._output)
-            {
-                server._output.AppendLine(e.Data);
-            }
-
-            if (e.Data.Contains("successfully listening", StringComparison.OrdinalIgnoreCase) && Interlocked.Increment(ref listening) == 3)
+            Append(e.Data);
+            if (e.Data.Contains(readyLine, StringComparison.OrdinalIgnoreCase))
             {
                 ready.TrySetResult();
             }
         };
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data is null)
+            if (e.Data is not null)
             {
-                return;
-            }
-
-            lock (server._output)
-            {
-                server._output.AppendLine(e.Data);
+                Append(e.Data);
             }
         };
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("Azurite exited before it was ready:\n" + server.Output));
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"Azurite's {service} service exited before it was ready:\n" + Output));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return ready.Task;
+    }
 
-        try
+    private void Append(string line)
+    {
+        lock (_output)
         {
-            await ready.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+            _output.AppendLine(line);
         }
-        catch
-        {
-            await server.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-        return server;
     }
 
     /// <summary>What Azurite printed, for a failure message.</summary>
@@ -146,12 +163,21 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        List<Process> processes;
+        lock (_processes)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().ConfigureAwait(false);
+            processes = [.. _processes];
         }
-        _process.Dispose();
+
+        foreach (var process in processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().ConfigureAwait(false);
+            }
+            process.Dispose();
+        }
     }
 
     /// <summary>Distinct free ports: all are held open while they are picked, or two picks may name the same one.</summary>
