@@ -137,59 +137,48 @@ public static class AuditRows
     }
 
     /// <summary>A hold the cycle closed itself (a person's resume, a campaign gone, drafted or completed).</summary>
-    public static AuditRecord HoldClosed(Plan plan, HoldChange change) => new()
-    {
-        OccurredAt = plan.PlannedAt,
-        Outcome = change.Kind == HoldChangeKind.Overridden ? AuditOutcome.Overridden : AuditOutcome.Released,
-        Discriminator = $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}",
-        CycleId = plan.CycleId,
-        CampaignId = change.Hold.CampaignId,
-        CampaignName = change.Hold.CampaignName,
-        AlertIds = Join(change.Hold.AlertIds),
-        Events = Join(change.Hold.Events),
-        Regions = Join(change.Hold.Regions),
-        Detail = change.Hold.Note,
-    };
+    public static AuditRecord HoldClosed(Plan plan, HoldChange change) =>
+        ForHold(plan, change, change.Kind == HoldChangeKind.Overridden ? AuditOutcome.Overridden : AuditOutcome.Released, $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}") with
+        {
+            Detail = change.Hold.Note,
+        };
 
     /// <summary>
     /// Rule 7: a re-issue joined a hold's lineage (the hold is kept, or a person's override stands, through it); one row per
     /// campaign, cycle and re-issue.
     /// </summary>
-    public static AuditRecord Reissue(Plan plan, HoldChange change, int index, string description) => new()
-    {
-        OccurredAt = plan.PlannedAt,
-        Outcome = AuditOutcome.Reissue,
-        Discriminator = string.Create(CultureInfo.InvariantCulture, $"{plan.CycleId}_{change.Hold.CampaignId}_reissue{index}"),
-        CycleId = plan.CycleId,
-        CampaignId = change.Hold.CampaignId,
-        CampaignName = change.Hold.CampaignName,
-        CampaignStatus = "hold " + change.Hold.State.ToString().ToLowerInvariant(),
-        AlertIds = Join(change.Hold.AlertIds),
-        Events = Join(change.Hold.Events),
-        Regions = Join(change.Hold.Regions),
-        Detail = change.Hold.State == HoldState.Overridden
-            ? $"{description}: the person's resume stands, not paused again."
-            : $"{description}: still held, the clear-for clock runs from it.",
-    };
+    public static AuditRecord Reissue(Plan plan, HoldChange change, int index, string description) =>
+        ForHold(plan, change, AuditOutcome.Reissue, string.Create(CultureInfo.InvariantCulture, $"{plan.CycleId}_{change.Hold.CampaignId}_reissue{index}")) with
+        {
+            CampaignStatus = "hold " + change.Hold.State.ToString().ToLowerInvariant(),
+            Detail = change.Hold.State == HoldState.Overridden
+                ? $"{description}: the person's resume stands, not paused again."
+                : $"{description}: still held, the clear-for clock runs from it.",
+        };
 
     /// <summary>
     /// A clear hold whose resume a rule holds back: written only when the rule or its time changes (the planner compares with
     /// the hold's <see cref="WeatherHold.ResumeHeldBy"/>), so a campaign held overnight has one row, not one per cycle.
     /// </summary>
-    public static AuditRecord ResumeHeldBack(Plan plan, HoldChange change) => new()
+    public static AuditRecord ResumeHeldBack(Plan plan, HoldChange change) => ForHold(plan, change, AuditOutcome.ResumeHeld, $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}") with
+    {
+        Action = "resume",
+        Detail = plan.Decisions.FirstOrDefault(d => d.Campaign.Id == change.Hold.CampaignId)?.Why
+            ?? string.Create(CultureInfo.InvariantCulture, $"Resume held back until {change.Hold.ResumeHeldUntil:u} by {change.Hold.ResumeHeldBy}."),
+    };
+
+    /// <summary>What every row a cycle writes about a hold says: the cycle, the campaign, and the alerts the hold is for.</summary>
+    private static AuditRecord ForHold(Plan plan, HoldChange change, AuditOutcome outcome, string discriminator) => new()
     {
         OccurredAt = plan.PlannedAt,
-        Outcome = AuditOutcome.ResumeHeld,
-        Discriminator = $"{plan.CycleId}_{change.Hold.CampaignId}_{change.Kind}",
-        Action = "resume",
+        Outcome = outcome,
+        Discriminator = discriminator,
         CycleId = plan.CycleId,
         CampaignId = change.Hold.CampaignId,
         CampaignName = change.Hold.CampaignName,
         AlertIds = Join(change.Hold.AlertIds),
         Events = Join(change.Hold.Events),
         Regions = Join(change.Hold.Regions),
-        Detail = plan.Decisions.FirstOrDefault(d => d.Campaign.Id == change.Hold.CampaignId)?.Why
-            ?? string.Create(CultureInfo.InvariantCulture, $"Resume held back until {change.Hold.ResumeHeldUntil:u} by {change.Hold.ResumeHeldBy}."),
     };
 
     /// <summary>
