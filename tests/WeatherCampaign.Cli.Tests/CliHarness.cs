@@ -38,22 +38,8 @@ internal sealed class CliHarness : IAsyncDisposable
 
     public static async Task<CliHarness> StartAsync(IEnumerable<CampaignEntity> campaigns, string feed, Action<Dictionary<string, string?>>? settings = null)
     {
-        await SharedAzurite.ResetServiceStateAsync();
-        var simulator = await SimulatorServer.StartAsync(SimulatorSeed.Default with { Campaigns = campaigns.ToList() });
-        simulator.State.SetFeed("nws", feed, NwsFeed.ContentType);
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString,
-            ["Cxone:BaseUrl"] = simulator.BaseAddress,
-            ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
-            ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
-            ["Cxone:MaxRetries"] = "1",
-            ["Weather:Feeds:0:Url"] = simulator.BaseAddress + "/feeds/nws",
-            ["Weather:Feeds:0:Name"] = "nws",
-            ["Weather:UserAgent"] = "(WeatherCampaign CLI tests, ops@example.com)",
-            ["Regions:Groups:US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME",
-            ["Policy:ClearFor"] = "00:30:00",
-        };
+        var (simulator, values) = await SimulatedTenant.StartAsync(campaigns, feed, "(WeatherCampaign CLI tests, ops@example.com)");
+        values["Regions:Groups:US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME";
         settings?.Invoke(values);
         return new CliHarness(simulator, values);
     }

@@ -30,21 +30,7 @@ internal sealed class DashboardSession : IAsyncDisposable
 
     public static async Task<DashboardSession> StartAsync(IEnumerable<CampaignEntity> campaigns, string feed, Action<Dictionary<string, string?>>? settings = null)
     {
-        await SharedAzurite.ResetServiceStateAsync();
-        var simulator = await SimulatorServer.StartAsync(SimulatorSeed.Default with { Campaigns = campaigns.ToList() });
-        simulator.State.SetFeed("nws", feed, NwsFeed.ContentType);
-        var values = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString,
-            ["Cxone:BaseUrl"] = simulator.BaseAddress,
-            ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
-            ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
-            ["Cxone:MaxRetries"] = "1",
-            ["Weather:Feeds:0:Url"] = simulator.BaseAddress + "/feeds/nws",
-            ["Weather:Feeds:0:Name"] = "nws",
-            ["Weather:UserAgent"] = "(WeatherCampaign page tests, ops@example.com)",
-            ["Policy:ClearFor"] = "00:30:00",
-        };
+        var (simulator, values) = await SimulatedTenant.StartAsync(campaigns, feed, "(WeatherCampaign page tests, ops@example.com)");
         settings?.Invoke(values);
         return new DashboardSession(simulator, values);
     }
