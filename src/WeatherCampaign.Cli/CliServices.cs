@@ -17,7 +17,7 @@ internal enum ServiceNeeds
     /// <summary>Everything the Functions app needs, checked up front like the host checks it at start-up.</summary>
     Everything,
     /// <summary>
-    /// <see cref="Everything"/>, for a command that lists campaigns at once (<c>run</c>, <c>plan</c>): the platform's token is
+    /// <see cref="Everything"/>, for a command that lists campaigns soon (<c>run</c>, <c>plan</c>, <c>serve</c>): the platform's token is
     /// fetched alongside the storage set-up, so the listing's first page does not wait for it.
     /// </summary>
     Cycle,
