@@ -37,20 +37,10 @@ internal sealed class ServiceHarness : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var simulator = await SimulatorServer.StartAsync(SimulatorSeed.Default with { Campaigns = campaigns.ToList() });
-        var values = new Dictionary<string, string?>
-        {
-            ["Cxone:BaseUrl"] = simulator.BaseAddress,
-            ["Cxone:ClientId"] = SimulatorSeed.LocalClientId,
-            ["Cxone:ClientSecret"] = SimulatorSeed.LocalClientSecret,
-            ["Cxone:MaxRetries"] = "2",
-            ["Weather:Feeds:0:Url"] = simulator.BaseAddress + "/feeds/nws",
-            ["Weather:Feeds:0:Format"] = "nws",
-            ["Weather:Feeds:0:Name"] = "nws",
-            ["Weather:UserAgent"] = "(WeatherCampaign tests, ops@example.com)",
-            ["Regions:Groups:US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME",
-            ["Policy:ClearFor"] = "00:30:00",
-            ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString,
-        };
+        var values = SimulatedTenant.Settings(simulator, "(WeatherCampaign tests, ops@example.com)");
+        values["Cxone:MaxRetries"] = "2";
+        values["Weather:Feeds:0:Format"] = "nws";
+        values["Regions:Groups:US-NE"] = "NY,NJ,PA,CT,RI,MA,VT,NH,ME";
         settings?.Invoke(values);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var logs = new CapturedLogs();

@@ -14,7 +14,14 @@ public static class SimulatedTenant
         await SharedAzurite.ResetServiceStateAsync();
         var simulator = await SimulatorServer.StartAsync(SimulatorSeed.Default with { Campaigns = campaigns.ToList() });
         simulator.State.SetFeed("nws", feed, NwsFeed.ContentType);
-        var settings = new Dictionary<string, string?>
+        return (simulator, Settings(simulator, userAgent));
+    }
+
+    /// <summary>The service's settings for <paramref name="simulator"/>'s tenant and its <c>nws</c> feed, and the shared Azurite.</summary>
+    public static Dictionary<string, string?> Settings(SimulatorServer simulator, string userAgent)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        return new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = SharedAzurite.ConnectionString,
             ["Cxone:BaseUrl"] = simulator.BaseAddress,
@@ -26,6 +33,5 @@ public static class SimulatedTenant
             ["Weather:UserAgent"] = userAgent,
             ["Policy:ClearFor"] = "00:30:00",
         };
-        return (simulator, settings);
     }
 }
