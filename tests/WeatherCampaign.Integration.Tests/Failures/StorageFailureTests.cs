@@ -40,7 +40,8 @@ public sealed class StorageFailureTests
         storage.Down();
         // The storage SDK gives up with an AggregateException of its attempts' RequestFailedExceptions.
         var failure = await Assert.ThrowsAsync<AggregateException>(() => poll.RunAsync());
-        Assert.IsTrue(failure.InnerExceptions.All(e => e is RequestFailedException));
+        Assert.IsTrue(failure.InnerExceptions.All(e => e is RequestFailedException),
+            string.Join("; ", failure.InnerExceptions.Select(e => $"{e.GetType().Name}: {e.Message.Split('\n', 2)[0]}")));
         storage.Up();
         var outcomes = await EndToEndTests.RunCycleThroughQueueAsync(harness);
 
