@@ -191,8 +191,11 @@ public sealed class LostAuditRowTests
         private int _failed;
 
         public override Task WriteAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
-            record.Outcome == failOn && Interlocked.Exchange(ref _failed, 1) == 0
-                ? Task.FromException(new InvalidOperationException("audit table unavailable"))
-                : base.WriteAsync(record, cancellationToken);
+            FailsNow(record) ? Task.FromException(new InvalidOperationException("audit table unavailable")) : base.WriteAsync(record, cancellationToken);
+
+        public override Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            FailsNow(outcome) ? Task.FromException(new InvalidOperationException("audit table unavailable")) : base.WriteOutcomeAsync(outcome, planned, at, cancellationToken);
+
+        private bool FailsNow(AuditRecord record) => record.Outcome == failOn && Interlocked.Exchange(ref _failed, 1) == 0;
     }
 }

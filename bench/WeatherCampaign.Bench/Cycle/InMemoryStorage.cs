@@ -92,6 +92,14 @@ internal sealed class InMemoryAuditTrail : AuditTrail
         return Task.CompletedTask;
     }
 
+    public override Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        _rows[(outcome.PartitionKey, outcome.RowKey)] = outcome;
+        _rows.AddOrUpdate((planned.PartitionKey, planned.RowKey), _ => planned with { AppliedAs = outcome.Outcome.ToWire(), AppliedAt = at },
+            (_, row) => row with { AppliedAs = outcome.Outcome.ToWire(), AppliedAt = at });
+        return Task.CompletedTask;
+    }
+
     public override IAsyncEnumerable<AuditRecord> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         var rows = _rows

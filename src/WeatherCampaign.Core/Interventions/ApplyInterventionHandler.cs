@@ -20,7 +20,7 @@ public sealed partial class ApplyInterventionHandler(
     IOptionsMonitor<PolicyOptions> policy,
     TimeProvider timeProvider,
     ILogger<ApplyInterventionHandler> logger,
-    IOptions<QueueDeliveryOptions> delivery)
+    IOptions<QueueDeliveryOptions> queueDelivery)
 {
     /// <summary>How far ahead of this clock a message's <c>plannedAt</c> may be: instances' clocks differ a little, a cycle's never by more.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -46,16 +46,16 @@ public sealed partial class ApplyInterventionHandler(
             return refused;
         }
 
-        AuditOutcome outcome;
+        var delivery = Delivery.Admitted(message, dequeueCount, admission.Planned!);
         try
         {
-            outcome = await ApplyAsync(message, admission.Hold, dequeueCount, cancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(delivery, admission.Hold, cancellationToken).ConfigureAwait(false);
         }
         catch (CampaignApiException ex) when (!ex.IsTransient && ex is not CampaignAuthenticationException)
         {
             // A permanent refusal (400, 403 …): retrying cannot help, so it is recorded and the message completed.
-            outcome = await WriteAsync(message, AuditOutcome.Failed, dequeueCount, null, $"The platform refused the change: {ex.Message}", cancellationToken).ConfigureAwait(false);
             LogInterventionFailed(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), ex.Message);
+            return await WriteAsync(delivery, AuditOutcome.Failed, null, $"The platform refused the change: {ex.Message}", cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is CampaignApiException or HoldConflictException)
         {
@@ -63,14 +63,17 @@ public sealed partial class ApplyInterventionHandler(
             await WriteRetryingAsync(message, dequeueCount, ex.Message, cancellationToken).ConfigureAwait(false);
             throw;
         }
+    }
 
-        if (admission.Planned!.AppliedAs is null)
-        {
-            // The first outcome stays: a repeated delivery's "skipped" must not hide what the message did.
-            await audit.MarkAppliedAsync(admission.Planned, outcome, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        }
-
-        return outcome;
+    /// <summary>
+    /// One delivery of a message: which attempt it is, and the <c>planned</c> row its outcome row marks applied, in the same
+    /// transaction. None before admission (nothing was applied), and none once marked: the first outcome stays, so a repeated
+    /// delivery's "skipped" does not hide what the message did.
+    /// </summary>
+    private readonly record struct Delivery(InterventionMessage Message, long Attempt, AuditRecord? Unmarked)
+    {
+        public static Delivery Admitted(InterventionMessage message, long attempt, AuditRecord planned) =>
+            new(message, attempt, planned.AppliedAs is null ? planned : null);
     }
 
     /// <summary>
@@ -87,17 +90,18 @@ public sealed partial class ApplyInterventionHandler(
     /// </summary>
     private async Task<Admission> AdmitAsync(InterventionMessage message, string body, long attempt, CancellationToken cancellationToken)
     {
+        var refused = new Delivery(message, attempt, null);
         var settings = policy.CurrentValue;
         var now = timeProvider.GetUtcNow();
         if (message.PlannedAt > now + ClockSkew)
         {
-            return Refuse(await WriteAsync(message, AuditOutcome.Rejected, attempt, null, FormattableString.Invariant(
+            return Refuse(await WriteAsync(refused, AuditOutcome.Rejected, null, FormattableString.Invariant(
                 $"Planned at {message.PlannedAt:u}, later than now ({now:u}): no cycle wrote this message. Not applied, not retried."), cancellationToken).ConfigureAwait(false));
         }
 
         if (now - message.PlannedAt > settings.MaxMessageAge)
         {
-            return Refuse(await WriteAsync(message, AuditOutcome.Stale, attempt, null, FormattableString.Invariant(
+            return Refuse(await WriteAsync(refused, AuditOutcome.Stale, null, FormattableString.Invariant(
                 $"Planned at {message.PlannedAt:u}, more than Policy:MaxMessageAge ({settings.MaxMessageAge:c}) ago: the weather it answered is old. Not applied; the next cycle decides afresh."), cancellationToken).ConfigureAwait(false));
         }
 
@@ -112,7 +116,7 @@ public sealed partial class ApplyInterventionHandler(
         if (WhyNotPlanned(message, planned, hold) is { } notPlanned)
         {
             LogNotPlanned(logger, message.Id, CampaignId.ForDisplay(message.CampaignId), notPlanned);
-            return Refuse(await WriteAsync(message, AuditOutcome.Rejected, attempt, null, notPlanned + " Not applied, not retried.", cancellationToken).ConfigureAwait(false));
+            return Refuse(await WriteAsync(refused, AuditOutcome.Rejected, null, notPlanned + " Not applied, not retried.", cancellationToken).ConfigureAwait(false));
         }
 
         if (settings.StopsChanges || halt is not null)
@@ -122,20 +126,14 @@ public sealed partial class ApplyInterventionHandler(
             var why = settings.Halt ? "Policy:Halt is on"
                 : settings.Mode == PolicyMode.DryRun ? "Policy:Mode is DryRun"
                 : FormattableString.Invariant($"Halted by {halt!.By} since {halt.Since:u} ({halt.Reason})");
-            return Refuse(await WriteAsync(message, AuditOutcome.Halted, attempt, null,
+            return Refuse(await WriteAsync(refused, AuditOutcome.Halted, null,
                 $"{why}: nothing was changed. The message waits in {InterventionQueues.HaltedName} to be replayed deliberately.", cancellationToken).ConfigureAwait(false));
         }
 
         if (settings.ExcludedCampaigns.Contains(message.CampaignId, StringComparer.Ordinal))
         {
-            var skipped = await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
-                "Excluded by Policy:ExcludedCampaigns since it was planned: never touched.", cancellationToken).ConfigureAwait(false);
-            if (planned!.AppliedAs is null)
-            {
-                await audit.MarkAppliedAsync(planned, skipped, now, cancellationToken).ConfigureAwait(false);
-            }
-
-            return Refuse(skipped);
+            return Refuse(await WriteAsync(Delivery.Admitted(message, attempt, planned!), AuditOutcome.Skipped, null,
+                "Excluded by Policy:ExcludedCampaigns since it was planned: never touched.", cancellationToken).ConfigureAwait(false));
         }
 
         return new Admission(null, planned, hold);
@@ -176,21 +174,22 @@ public sealed partial class ApplyInterventionHandler(
     }
 
     /// <summary>The change itself, once admitted; an operator's opt-out since the cycle planned it is honoured first.</summary>
-    private async Task<AuditOutcome> ApplyAsync(InterventionMessage message, WeatherHold? stored, long attempt, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> ApplyAsync(Delivery delivery, WeatherHold? stored, CancellationToken cancellationToken)
     {
+        var message = delivery.Message;
         // The cycle planned from a listing it read just before: within Policy:OptOutRecheckAfter of it, that listing's opt-outs
         // stand, and a change costs one request. An older message (a backlog, a retry, a replay) reads the campaign first.
         var age = timeProvider.GetUtcNow() - message.PlannedAt;
         if (age > policy.CurrentValue.OptOutRecheckAfter
             && await platform.GetCampaignAsync(message.CampaignId, cancellationToken).ConfigureAwait(false) is { OptedOut: true } optedOut)
         {
-            return await WriteAsync(message, AuditOutcome.Skipped, attempt, optedOut.RawStatus,
+            return await WriteAsync(delivery, AuditOutcome.Skipped, optedOut.RawStatus,
                 $"Opted out ({CampaignLabels.AutomationKey}=off) since it was planned: never touched.", cancellationToken).ConfigureAwait(false);
         }
 
         return message.ParsedAction == InterventionAction.Pause
-            ? await PauseAsync(message, stored, attempt, cancellationToken).ConfigureAwait(false)
-            : await ResumeAsync(message, stored, attempt, cancellationToken).ConfigureAwait(false);
+            ? await PauseAsync(delivery, stored, cancellationToken).ConfigureAwait(false)
+            : await ResumeAsync(delivery, stored, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Where the ledger stands for a message, which decides what it may do and how its outcome reads.</summary>
@@ -217,7 +216,9 @@ public sealed partial class ApplyInterventionHandler(
     {
         /// <summary>
         /// Side by side: both are idempotent, and a retry after either fails takes the hold still marked with this message for
-        /// its own earlier attempt, so it converges on the same hold state and the same audit row (same keys).
+        /// its own earlier attempt, so it converges on the same hold state and the same audit row (same keys). Should the hold
+        /// have been moved on meanwhile (its save fails on the version), the planned row's mark already says the change was made,
+        /// and the retry is refused as a replay: the hold stays as the other writer left it.
         /// </summary>
         Together,
 
@@ -251,8 +252,9 @@ public sealed partial class ApplyInterventionHandler(
         };
     }
 
-    private async Task<AuditOutcome> PauseAsync(InterventionMessage message, WeatherHold? stored, long attempt, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> PauseAsync(Delivery delivery, WeatherHold? stored, CancellationToken cancellationToken)
     {
+        var message = delivery.Message;
         var situation = Classify(stored, message.Id, InterventionAction.Pause);
         // The intent goes into the ledger before the status change, so no change of ours is ever untracked.
         var hold = situation is Situation.Fresh or Situation.HeldByEarlierIntervention
@@ -279,10 +281,10 @@ public sealed partial class ApplyInterventionHandler(
         };
         if (situation == Situation.Duplicate && change.Outcome == StatusChangeOutcome.AlreadyInStatus)
         {
-            await RestoreOutcomeRowAsync(message, AuditOutcome.Paused, attempt, change.Current?.RawStatus, cancellationToken).ConfigureAwait(false);
+            await RestoreOutcomeRowAsync(delivery, AuditOutcome.Paused, change.Current?.RawStatus, cancellationToken).ConfigureAwait(false);
         }
 
-        return await RecordAsync(message, attempt, change, verdict, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(delivery, change, verdict, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The Pausing row written before the status change (<see cref="WeatherHold.StartPausing"/>).</summary>
@@ -291,20 +293,21 @@ public sealed partial class ApplyInterventionHandler(
         message.Reason?.AlertIds ?? [], message.Reason?.Events ?? [], message.Reason?.Regions ?? [], message.Reason?.Severity,
         affectedAt: message.PlannedAt, now: timeProvider.GetUtcNow());
 
-    private async Task<AuditOutcome> ResumeAsync(InterventionMessage message, WeatherHold? stored, long attempt, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> ResumeAsync(Delivery delivery, WeatherHold? stored, CancellationToken cancellationToken)
     {
+        var message = delivery.Message;
         var situation = Classify(stored, message.Id, InterventionAction.Resume);
         switch (situation)
         {
             case Situation.Duplicate:
-                await RestoreOutcomeRowAsync(message, AuditOutcome.Resumed, attempt, null, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+                await RestoreOutcomeRowAsync(delivery, AuditOutcome.Resumed, null, cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(delivery, AuditOutcome.Skipped, null,
                     "Duplicate delivery: this intervention already resumed the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
             case Situation.Fresh or Situation.ClosedByThisMessage:
-                return await WriteAsync(message, AuditOutcome.Skipped, attempt, null,
+                return await WriteAsync(delivery, AuditOutcome.Skipped, null,
                     $"The service does not hold this campaign ({(stored is null ? "no hold" : "hold " + stored.State)}); a resume is not ours to make.", cancellationToken).ConfigureAwait(false);
             case Situation.HeldByEarlierIntervention or Situation.EarlierAttempt when stored!.ManualHoldReason is { } manual:
-                return await WriteAsync(message, AuditOutcome.Skipped, attempt, null, $"Held by an operator: {manual}", cancellationToken).ConfigureAwait(false);
+                return await WriteAsync(delivery, AuditOutcome.Skipped, null, $"Held by an operator: {manual}", cancellationToken).ConfigureAwait(false);
         }
 
         var hold = situation == Situation.HeldByEarlierIntervention
@@ -321,7 +324,7 @@ public sealed partial class ApplyInterventionHandler(
                 "Already running: a person resumed it first.", WriteOrder.LedgerFirst),
             _ => Unchangeable(hold, change, now),
         };
-        return await RecordAsync(message, attempt, change, verdict, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(delivery, change, verdict, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A conflict or a campaign gone: either way the hold ends, and the service forces nothing (on any platform).</summary>
@@ -330,21 +333,21 @@ public sealed partial class ApplyInterventionHandler(
             $"The platform refused: the campaign is '{change.Current?.RawStatus}', which the service must not force.")
         : new Verdict(hold.Ended("The campaign no longer exists.", now), AuditOutcome.Gone, "The platform no longer knows the campaign (deleted).");
 
-    private async Task<AuditOutcome> RecordAsync(InterventionMessage message, long attempt, StatusChange change, Verdict verdict, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> RecordAsync(Delivery delivery, StatusChange change, Verdict verdict, CancellationToken cancellationToken)
     {
         var status = change.Outcome == StatusChangeOutcome.Gone ? null : change.Current?.RawStatus;
         if (verdict.Hold is null)
         {
-            return await WriteAsync(message, verdict.Outcome, attempt, status, verdict.Detail, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(delivery, verdict.Outcome, status, verdict.Detail, cancellationToken).ConfigureAwait(false);
         }
 
         if (verdict.Order == WriteOrder.LedgerFirst)
         {
             await ledger.SaveAsync(verdict.Hold, cancellationToken).ConfigureAwait(false);
-            return await WriteAsync(message, verdict.Outcome, attempt, status, verdict.Detail, cancellationToken).ConfigureAwait(false);
+            return await WriteAsync(delivery, verdict.Outcome, status, verdict.Detail, cancellationToken).ConfigureAwait(false);
         }
         var ledgerWrite = SaveAsync(verdict.Hold, cancellationToken);
-        var auditWrite = WriteAsync(message, verdict.Outcome, attempt, status, verdict.Detail, cancellationToken);
+        var auditWrite = WriteAsync(delivery, verdict.Outcome, status, verdict.Detail, cancellationToken);
         await Task.WhenAll(ledgerWrite, auditWrite).ConfigureAwait(false);
         return await auditWrite.ConfigureAwait(false);
     }
@@ -357,14 +360,19 @@ public sealed partial class ApplyInterventionHandler(
     /// On a repeated delivery of a message whose change is already in the ledger, writes its outcome row if it is missing:
     /// the earlier delivery may have recorded the hold and then failed to write the row.
     /// </summary>
-    private Task RestoreOutcomeRowAsync(InterventionMessage message, AuditOutcome outcome, long attempt, string? campaignStatus, CancellationToken cancellationToken) =>
-        audit.WriteIfAbsentAsync(AuditRows.ForMessage(message, outcome, timeProvider.GetUtcNow(), attempt, campaignStatus,
+    private Task RestoreOutcomeRowAsync(Delivery delivery, AuditOutcome outcome, string? campaignStatus, CancellationToken cancellationToken) =>
+        audit.WriteIfAbsentAsync(AuditRows.ForMessage(delivery.Message, outcome, timeProvider.GetUtcNow(), delivery.Attempt, campaignStatus,
             "Recorded on a repeated delivery: the earlier one changed the campaign but could not write this row."), cancellationToken);
 
-    private async Task<AuditOutcome> WriteAsync(
-        InterventionMessage message, AuditOutcome outcome, long attempt, string? campaignStatus, string? detail, CancellationToken cancellationToken)
+    /// <summary>The delivery's outcome row, marking its planned row applied with it when that is still to do.</summary>
+    private async Task<AuditOutcome> WriteAsync(Delivery delivery, AuditOutcome outcome, string? campaignStatus, string? detail, CancellationToken cancellationToken)
     {
-        await audit.WriteAsync(AuditRows.ForMessage(message, outcome, timeProvider.GetUtcNow(), attempt, campaignStatus, detail), cancellationToken).ConfigureAwait(false);
+        var message = delivery.Message;
+        var now = timeProvider.GetUtcNow();
+        var row = AuditRows.ForMessage(message, outcome, now, delivery.Attempt, campaignStatus, detail);
+        await (delivery.Unmarked is { } planned
+            ? audit.WriteOutcomeAsync(row, planned, now, cancellationToken)
+            : audit.WriteAsync(row, cancellationToken)).ConfigureAwait(false);
         LogApplied(logger, message.Id, message.Action, CampaignId.ForDisplay(message.CampaignId), outcome);
         return outcome;
     }
@@ -377,7 +385,7 @@ public sealed partial class ApplyInterventionHandler(
     {
         try
         {
-            await audit.WriteAsync(AuditRows.Retrying(message, attempt, delivery.Value.MaxDequeueCount, reason, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await audit.WriteAsync(AuditRows.Retrying(message, attempt, queueDelivery.Value.MaxDequeueCount, reason, timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
         catch (Azure.RequestFailedException ex)
         {

@@ -97,12 +97,29 @@ public class AuditTrail
         return found.HasValue ? FromEntity(found.Value!) : null;
     }
 
-    /// <summary>Marks a <c>planned</c> row with the outcome its message was applied with (<see cref="AuditRecord.AppliedAs"/>); its other columns stay.</summary>
-    public virtual async Task MarkAppliedAsync(AuditRecord planned, AuditOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes a message's outcome row (replacing one with the same keys, as <see cref="WriteAsync"/> does) and marks its
+    /// <c>planned</c> row with that outcome (<see cref="AuditRecord.AppliedAs"/>, its other columns kept), in one table
+    /// transaction: the two land together or not at all, in one round trip. Both rows sort at the message's planned time, so
+    /// they share a partition; rows that did not would go one after the other, the outcome first.
+    /// </summary>
+    public virtual async Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(planned);
-        var marks = new TableEntity(planned.PartitionKey, planned.RowKey) { ["AppliedAs"] = outcome.ToWire(), ["AppliedAt"] = at };
-        await _table.UpdateEntityAsync(marks, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        var mark = new TableEntity(planned.PartitionKey, planned.RowKey) { ["AppliedAs"] = outcome.Outcome.ToWire(), ["AppliedAt"] = at };
+        if (outcome.PartitionKey != planned.PartitionKey)
+        {
+            await WriteAsync(outcome, cancellationToken).ConfigureAwait(false);
+            await _table.UpdateEntityAsync(mark, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(outcome)),
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, mark, Azure.ETag.All),
+            ], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Rows in the window, newest first, filtered by campaign and outcome.</summary>

@@ -27,5 +27,12 @@ public sealed class MeteredAuditTrail(TableServiceClient tables, WeatherCampaign
         Count(record);
     }
 
+    public override async Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        await base.WriteOutcomeAsync(outcome, planned, at, cancellationToken).ConfigureAwait(false);
+        Count(outcome);
+    }
+
     private void Count(AuditRecord record) => metrics.Recorded(record.Outcome.ToWire(), record.Action, record.DryRun);
 }
