@@ -63,43 +63,62 @@ internal sealed class CliServices : IAsyncDisposable
                     validator.Validate();
                 }
             }
-            StorageClients storage;
-            try
-            {
-                storage = provider.GetRequiredService<StorageClients>();
-            }
-            catch (InvalidOperationException ex) when (configuration[StorageClients.SettingName] is null)
-            {
-                throw new SettingsException(ex.Message);
-            }
-            catch (FormatException ex)
-            {
-                throw new SettingsException($"{StorageClients.SettingName} is not a valid connection string: {ex.Message}");
-            }
-
-            // The tables and queues the Functions app creates at start-up (StorageInitializer; Bicep creates them in Azure), and
-            // for a cycle the platform's token (PlatformPreparation there): side by side, as none needs anything from the others.
-            List<Task> startUp =
-            [
-                provider.GetRequiredService<HoldLedger>().EnsureCreatedAsync(cancellationToken),
-                provider.GetRequiredService<AuditTrail>().EnsureCreatedAsync(cancellationToken),
-            ];
+            // For a cycle, the platform's token first (PlatformPreparation in the Functions app), on a thread of its own: the
+            // listing waits for it and nothing below needs it. The first use of each client costs CPU time before its first request
+            // goes out, so the storage set-up spends its own on this thread meanwhile.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            List<Task> startUp = [];
             if (needs == ServiceNeeds.Cycle)
             {
-                startUp.Add(provider.GetRequiredService<ICampaignTokenSource>().TryPrepareAsync(provider.GetRequiredService<ILogger<CliServices>>(), cancellationToken));
+                var tokens = provider.GetRequiredService<ICampaignTokenSource>();
+                var logger = provider.GetRequiredService<ILogger<CliServices>>();
+                startUp.Add(Task.Run(() => tokens.TryPrepareAsync(logger, stopping.Token), stopping.Token));
             }
 
-            if (needs != ServiceNeeds.Storage)
+            try
             {
-                startUp.AddRange(InterventionQueues.All.Select(name => storage.Queue(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken)));
+                var storage = Storage(provider, configuration);
+                // The tables and queues the Functions app creates at start-up (StorageInitializer; Bicep creates them in Azure):
+                // side by side, as none needs anything from the others.
+                startUp.Add(provider.GetRequiredService<HoldLedger>().EnsureCreatedAsync(stopping.Token));
+                startUp.Add(provider.GetRequiredService<AuditTrail>().EnsureCreatedAsync(stopping.Token));
+                if (needs != ServiceNeeds.Storage)
+                {
+                    startUp.AddRange(InterventionQueues.All.Select(name => storage.Queue(name).CreateIfNotExistsAsync(cancellationToken: stopping.Token)));
+                }
+                await Task.WhenAll(startUp).ConfigureAwait(false);
             }
-            await Task.WhenAll(startUp).ConfigureAwait(false);
+            catch
+            {
+                // What is still going must end before the provider that serves it is disposed; the first failure is the one reported.
+                await stopping.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(startUp).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                throw;
+            }
+
             return new CliServices(provider);
         }
         catch
         {
             await provider.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The storage clients, or the setting that is missing or malformed as a <see cref="SettingsException"/>.</summary>
+    private static StorageClients Storage(ServiceProvider provider, IConfiguration configuration)
+    {
+        try
+        {
+            return provider.GetRequiredService<StorageClients>();
+        }
+        catch (InvalidOperationException ex) when (configuration[StorageClients.SettingName] is null)
+        {
+            throw new SettingsException(ex.Message);
+        }
+        catch (FormatException ex)
+        {
+            throw new SettingsException($"{StorageClients.SettingName} is not a valid connection string: {ex.Message}");
         }
     }
 
