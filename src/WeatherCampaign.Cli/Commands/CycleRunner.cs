@@ -49,19 +49,21 @@ internal sealed class CycleRunner(
     public async Task<CycleRunResult> RunAsync(CycleRequest request, int concurrency, TextWriter output, IAnsiConsole? progress, CancellationToken cancellationToken)
     {
         var cycle = await poll.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
         var outcomes = new Dictionary<AuditOutcome, int>();
         if (cycle.Messages.Count == 0)
         {
+            PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
             return new CycleRunResult(cycle, outcomes, 0, 0);
         }
 
         var queue = storage.Queue(InterventionQueues.Name);
         var ours = cycle.Plan.Interventions.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {ours.Count} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
         // Not disposed: a send still going when the apply loop is cancelled may yet release it; it holds no wait handle.
         var sent = new SemaphoreSlim(0);
+        // The sends start before the summary is printed: a long summary on a slow terminal must not delay the first pause.
         var applying = new Applying(ours, outcomes, SendAsync(queue, cycle.Messages, sent, cancellationToken), sent);
+        PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {ours.Count} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
         if (progress is null)
         {
             await ApplyAsync(queue, applying, concurrency, output, applied: null, cancellationToken).ConfigureAwait(false);

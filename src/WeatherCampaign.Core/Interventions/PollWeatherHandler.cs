@@ -80,14 +80,16 @@ public sealed partial class PollWeatherHandler(
         }
 
         plan = await ApproveAsync(plan, request, mode, settings, started, cancellationToken).ConfigureAwait(false);
-        await WriteAsync(plan, mode, settings, started, trigger, cancellationToken).ConfigureAwait(false);
+        var writing = WriteAsync(plan, mode, settings, started, trigger, cancellationToken);
+        // Serialised while the rows go out: CPU time beside the cycle's round trips rather than after them.
+        IReadOnlyList<string> messages = mode == CycleMode.Enforce ? [.. plan.Interventions.Select(i => InterventionMessage.From(i).ToJson())] : [];
+        await writing.ConfigureAwait(false);
         if (input.Campaigns is not null)
         {
             // Only a cycle that saw the campaigns counts as planned from these alerts; after a failed listing the next poll tries again.
             await ledger.SavePollStateAsync(new PollState(AlertFingerprint.Of(input.Alerts), started, started, 0), cancellationToken).ConfigureAwait(false);
         }
 
-        IReadOnlyList<string> messages = mode == CycleMode.Enforce ? [.. plan.Interventions.Select(i => InterventionMessage.From(i).ToJson())] : [];
         // One notice per cycle, of what it planned (each change is applied later, one message each); bounded, never throws.
         if (mode == CycleMode.Enforce && Notice.ForCycle(plan, dryRun: false, timeProvider.GetUtcNow()) is { } notice)
         {
