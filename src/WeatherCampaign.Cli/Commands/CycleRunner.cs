@@ -58,8 +58,7 @@ internal sealed class CycleRunner(
 
         var queue = storage.Queue(InterventionQueues.Name);
         var ours = cycle.Plan.Interventions.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        // Not disposed: a send still going when the apply loop is cancelled may yet release it; it holds no wait handle.
-        var sent = new SemaphoreSlim(0);
+        var sent = new SendSignal();
         // The sends start before the summary is printed: a long summary on a slow terminal must not delay the first pause.
         var applying = new Applying(ours, outcomes, SendAsync(queue, cycle.Messages, sent, cancellationToken), sent);
         PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
@@ -103,11 +102,11 @@ internal sealed class CycleRunner(
     /// Puts the cycle's messages on the queue while the apply loop already receives the first ones, as a Functions host's queue
     /// listener would: a big cycle's first pause then waits for one send, not for all of them.
     /// </summary>
-    private static Task SendAsync(QueueClient queue, IReadOnlyList<string> messages, SemaphoreSlim sent, CancellationToken cancellationToken) =>
+    private static Task SendAsync(QueueClient queue, IReadOnlyList<string> messages, SendSignal sent, CancellationToken cancellationToken) =>
         Parallel.ForEachAsync(messages, Options(SendsInFlight, cancellationToken), async (message, ct) =>
         {
             await queue.SendMessageAsync(message, ct).ConfigureAwait(false);
-            sent.Release();
+            sent.Sent();
         });
 
     private async Task ApplyAsync(QueueClient queue, Applying applying, int concurrency, TextWriter output, Action<int>? applied, CancellationToken cancellationToken)
@@ -170,8 +169,10 @@ internal sealed class CycleRunner(
                 yield break;
             }
 
-            // Read before the receive: an empty answer to a receive sent after the last send means the queue is dry.
+            // Read before the receive: an empty answer to a receive sent after the last send means the queue is dry, and one sent
+            // while sends go on waits for a send that completes after it began.
             var allSent = applying.Sending.IsCompleted;
+            var nextSend = applying.Sent.Next;
             QueueMessage[] batch = (await queue.ReceiveMessagesAsync(ReceiveBatch, ProcessingTimeout, cancellationToken).ConfigureAwait(false)).Value;
             if (batch.Length == 0)
             {
@@ -180,7 +181,7 @@ internal sealed class CycleRunner(
                     yield break;
                 }
 
-                await Task.WhenAny(applying.Sending, applying.Sent.WaitAsync(cancellationToken)).ConfigureAwait(false);
+                await Task.WhenAny(applying.Sending, nextSend.WaitAsync(cancellationToken)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
                 continue;
             }
@@ -233,7 +234,7 @@ internal sealed class CycleRunner(
         : $"{TerminalWriter.Quote(message.CampaignName)} ({CampaignId.ForDisplay(message.CampaignId)})";
 
     /// <summary>What one cycle's apply loop counts; the fields are shared by its parallel bodies (Interlocked, or under the gate).</summary>
-    private sealed class Applying(HashSet<string> ours, Dictionary<AuditOutcome, int> outcomes, Task sending, SemaphoreSlim sent)
+    private sealed class Applying(HashSet<string> ours, Dictionary<AuditOutcome, int> outcomes, Task sending, SendSignal sent)
     {
         public int Done;
         public int Failed;
@@ -247,8 +248,22 @@ internal sealed class CycleRunner(
         /// <summary>The cycle's messages going onto the queue (<see cref="SendAsync"/>); the receive loop ends only once it has.</summary>
         public Task Sending { get; } = sending;
 
-        /// <summary>Released once per message sent: what an empty receive waits for while <see cref="Sending"/> goes on.</summary>
-        public SemaphoreSlim Sent { get; } = sent;
+        /// <summary>What an empty receive waits for while <see cref="Sending"/> goes on.</summary>
+        public SendSignal Sent { get; } = sent;
+    }
+
+    /// <summary>
+    /// The next send's completion. A receive takes <see cref="Next"/> before it goes out, so an empty answer waits for a message
+    /// sent after that: a count of the sends so far (a semaphore) would let each empty receive through at once for every earlier
+    /// send, and the loop would spin on receives while the last, slow send is still going.
+    /// </summary>
+    private sealed class SendSignal
+    {
+        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Next => Volatile.Read(ref _next).Task;
+
+        public void Sent() => Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     private static ParallelOptions Options(int concurrency, CancellationToken cancellationToken) =>
