@@ -183,6 +183,7 @@ public sealed class LostAuditRowTests
         var rows = await EndToEndTests.ReadAuditAsync(harness, TimeProvider.System);
         Assert.AreEqual(1, rows.Count(r => r.Outcome == AuditOutcome.Paused), "the pause is in the trail once");
         Assert.AreEqual(1, rows.Count(r => r.Outcome == AuditOutcome.Skipped));
+        Assert.AreEqual("paused", rows.Single(r => r.Outcome == AuditOutcome.Planned).AppliedAs, "the planned row says what the message did, not the duplicate's skip");
         Assert.AreEqual(1, harness.Simulator.State.StatusChanges);
     }
 
@@ -193,8 +194,8 @@ public sealed class LostAuditRowTests
         public override Task WriteAsync(AuditRecord record, CancellationToken cancellationToken = default) =>
             FailsNow(record) ? Task.FromException(new InvalidOperationException("audit table unavailable")) : base.WriteAsync(record, cancellationToken);
 
-        public override Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-            FailsNow(outcome) ? Task.FromException(new InvalidOperationException("audit table unavailable")) : base.WriteOutcomeAsync(outcome, planned, at, cancellationToken);
+        public override Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, AuditOutcome appliedAs, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            FailsNow(outcome) ? Task.FromException(new InvalidOperationException("audit table unavailable")) : base.WriteOutcomeAsync(outcome, planned, appliedAs, at, cancellationToken);
 
         private bool FailsNow(AuditRecord record) => record.Outcome == failOn && Interlocked.Exchange(ref _failed, 1) == 0;
     }

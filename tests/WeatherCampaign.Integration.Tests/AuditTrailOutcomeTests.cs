@@ -46,7 +46,7 @@ public sealed class AuditTrailOutcomeTests
         var appliedAt = PlannedAt.AddMinutes(1);
         var paused = AuditRows.ForMessage(Message, AuditOutcome.Paused, appliedAt, 1, "Paused", null);
 
-        await audit.WriteOutcomeAsync(paused, planned, appliedAt);
+        await audit.WriteOutcomeAsync(paused, planned, AuditOutcome.Paused, appliedAt);
 
         var rows = await RowsAsync(table);
         Assert.AreEqual(2, rows.Count);
@@ -59,20 +59,24 @@ public sealed class AuditTrailOutcomeTests
     }
 
     [TestMethod]
-    public async Task Written_again_the_outcome_replaces_its_row_and_the_mark_takes_the_new_outcome()
+    public async Task A_repeated_delivery_adds_its_own_row_and_the_mark_keeps_what_the_message_did()
     {
         var (audit, table) = await NewTrailAsync();
         var planned = AuditRows.ForMessage(Message, AuditOutcome.Planned, PlannedAt, null, null, null);
         await audit.WriteAsync(planned);
         var paused = AuditRows.ForMessage(Message, AuditOutcome.Paused, PlannedAt.AddSeconds(5), 1, "Paused", null);
+        var duplicate = AuditRows.ForMessage(Message, AuditOutcome.Skipped, PlannedAt.AddSeconds(9), 2, null, "Duplicate delivery");
 
-        await audit.WriteOutcomeAsync(paused, planned, PlannedAt.AddSeconds(5));
-        await audit.WriteOutcomeAsync(paused with { Attempt = 2, Detail = "again" }, planned, PlannedAt.AddSeconds(9));
+        await audit.WriteOutcomeAsync(paused, planned, AuditOutcome.Paused, PlannedAt.AddSeconds(5));
+        await audit.WriteOutcomeAsync(paused with { Detail = "again" }, planned, AuditOutcome.Paused, PlannedAt.AddSeconds(6));
+        await audit.WriteOutcomeAsync(duplicate, planned, AuditOutcome.Paused, PlannedAt.AddSeconds(9));
 
         var rows = await RowsAsync(table);
-        Assert.AreEqual(2, rows.Count, "one outcome row, however often it is written");
+        Assert.AreEqual(3, rows.Count, "the planned row, one paused row however often it is written, and the duplicate's own row");
         Assert.AreEqual("again", rows.Single(r => r.GetString("Outcome") == "paused").GetString("Detail"));
-        Assert.AreEqual(PlannedAt.AddSeconds(9), rows.Single(r => r.GetString("Outcome") == "planned").GetDateTimeOffset("AppliedAt"));
+        var plannedRow = rows.Single(r => r.GetString("Outcome") == "planned");
+        Assert.AreEqual("paused", plannedRow.GetString("AppliedAs"));
+        Assert.AreEqual(PlannedAt.AddSeconds(9), plannedRow.GetDateTimeOffset("AppliedAt"));
     }
 
     [TestMethod]
@@ -82,7 +86,7 @@ public sealed class AuditTrailOutcomeTests
         var planned = AuditRows.ForMessage(Message, AuditOutcome.Planned, PlannedAt, null, null, null);
         var paused = AuditRows.ForMessage(Message, AuditOutcome.Paused, PlannedAt.AddSeconds(5), 1, "Paused", null);
 
-        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => audit.WriteOutcomeAsync(paused, planned, PlannedAt.AddSeconds(5)));
+        var failure = await Assert.ThrowsAsync<RequestFailedException>(() => audit.WriteOutcomeAsync(paused, planned, AuditOutcome.Paused, PlannedAt.AddSeconds(5)));
 
         Assert.AreEqual(404, failure.Status);
         Assert.AreEqual(0, (await RowsAsync(table)).Count, "the outcome row went with the mark that failed");
@@ -97,7 +101,7 @@ public sealed class AuditTrailOutcomeTests
         // A row keyed by when it happened, not by the planned time: the next day's partition.
         var elsewhere = planned with { Outcome = AuditOutcome.Skipped, Discriminator = "operator_skipped", SortTime = null, OccurredAt = PlannedAt.AddMinutes(1) };
 
-        await audit.WriteOutcomeAsync(elsewhere, planned, PlannedAt.AddMinutes(1));
+        await audit.WriteOutcomeAsync(elsewhere, planned, AuditOutcome.Skipped, PlannedAt.AddMinutes(1));
 
         var rows = await RowsAsync(table);
         Assert.AreEqual(2, rows.Select(r => r.PartitionKey).Distinct().Count());

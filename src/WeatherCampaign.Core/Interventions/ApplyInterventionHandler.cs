@@ -67,10 +67,11 @@ public sealed partial class ApplyInterventionHandler(
 
     /// <summary>
     /// One delivery of a message: which attempt it is, and the <c>planned</c> row its outcome row marks applied, in the same
-    /// transaction. None before admission (nothing was applied), and none once marked: the first outcome stays, so a repeated
-    /// delivery's "skipped" does not hide what the message did.
+    /// transaction. None before admission (nothing was applied), and none once marked: the first outcome stays. The mark says
+    /// the outcome row's own outcome, or <see cref="MarkAs"/> once a repeated delivery has restored the row of what the message
+    /// did (<see cref="RestoreOutcomeRowAsync"/>), so that its "skipped" does not hide the change.
     /// </summary>
-    private readonly record struct Delivery(InterventionMessage Message, long Attempt, AuditRecord? Unmarked)
+    private readonly record struct Delivery(InterventionMessage Message, long Attempt, AuditRecord? Unmarked, AuditOutcome? MarkAs = null)
     {
         public static Delivery Admitted(InterventionMessage message, long attempt, AuditRecord planned) =>
             new(message, attempt, planned.AppliedAs is null ? planned : null);
@@ -217,8 +218,8 @@ public sealed partial class ApplyInterventionHandler(
         /// <summary>
         /// Side by side: both are idempotent, and a retry after either fails takes the hold still marked with this message for
         /// its own earlier attempt, so it converges on the same hold state and the same audit row (same keys). Should the hold
-        /// have been moved on meanwhile (its save fails on the version), the planned row's mark already says the change was made,
-        /// and the retry is refused as a replay: the hold stays as the other writer left it.
+        /// have been moved on meanwhile (its save fails on the version) while the audit row and its mark landed, the mark says
+        /// the message was applied, and the retry is refused as a replay: the hold stays as the other writer left it.
         /// </summary>
         Together,
 
@@ -281,7 +282,7 @@ public sealed partial class ApplyInterventionHandler(
         };
         if (situation == Situation.Duplicate && change.Outcome == StatusChangeOutcome.AlreadyInStatus)
         {
-            await RestoreOutcomeRowAsync(delivery, AuditOutcome.Paused, change.Current?.RawStatus, cancellationToken).ConfigureAwait(false);
+            delivery = await RestoreOutcomeRowAsync(delivery, AuditOutcome.Paused, change.Current?.RawStatus, cancellationToken).ConfigureAwait(false);
         }
 
         return await RecordAsync(delivery, change, verdict, cancellationToken).ConfigureAwait(false);
@@ -300,9 +301,11 @@ public sealed partial class ApplyInterventionHandler(
         switch (situation)
         {
             case Situation.Duplicate:
-                await RestoreOutcomeRowAsync(delivery, AuditOutcome.Resumed, null, cancellationToken).ConfigureAwait(false);
-                return await WriteAsync(delivery, AuditOutcome.Skipped, null,
-                    "Duplicate delivery: this intervention already resumed the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
+                {
+                    var restored = await RestoreOutcomeRowAsync(delivery, AuditOutcome.Resumed, null, cancellationToken).ConfigureAwait(false);
+                    return await WriteAsync(restored, AuditOutcome.Skipped, null,
+                        "Duplicate delivery: this intervention already resumed the campaign; nothing changed.", cancellationToken).ConfigureAwait(false);
+                }
             case Situation.Fresh or Situation.ClosedByThisMessage:
                 return await WriteAsync(delivery, AuditOutcome.Skipped, null,
                     $"The service does not hold this campaign ({(stored is null ? "no hold" : "hold " + stored.State)}); a resume is not ours to make.", cancellationToken).ConfigureAwait(false);
@@ -358,11 +361,15 @@ public sealed partial class ApplyInterventionHandler(
 
     /// <summary>
     /// On a repeated delivery of a message whose change is already in the ledger, writes its outcome row if it is missing:
-    /// the earlier delivery may have recorded the hold and then failed to write the row.
+    /// the earlier delivery may have recorded the hold and then failed to write the row (and so to mark the planned row,
+    /// which this delivery's own row then marks with <paramref name="outcome"/>).
     /// </summary>
-    private Task RestoreOutcomeRowAsync(Delivery delivery, AuditOutcome outcome, string? campaignStatus, CancellationToken cancellationToken) =>
-        audit.WriteIfAbsentAsync(AuditRows.ForMessage(delivery.Message, outcome, timeProvider.GetUtcNow(), delivery.Attempt, campaignStatus,
-            "Recorded on a repeated delivery: the earlier one changed the campaign but could not write this row."), cancellationToken);
+    private async Task<Delivery> RestoreOutcomeRowAsync(Delivery delivery, AuditOutcome outcome, string? campaignStatus, CancellationToken cancellationToken)
+    {
+        await audit.WriteIfAbsentAsync(AuditRows.ForMessage(delivery.Message, outcome, timeProvider.GetUtcNow(), delivery.Attempt, campaignStatus,
+            "Recorded on a repeated delivery: the earlier one changed the campaign but could not write this row."), cancellationToken).ConfigureAwait(false);
+        return delivery with { MarkAs = outcome };
+    }
 
     /// <summary>The delivery's outcome row, marking its planned row applied with it when that is still to do.</summary>
     private async Task<AuditOutcome> WriteAsync(Delivery delivery, AuditOutcome outcome, string? campaignStatus, string? detail, CancellationToken cancellationToken)
@@ -371,7 +378,7 @@ public sealed partial class ApplyInterventionHandler(
         var now = timeProvider.GetUtcNow();
         var row = AuditRows.ForMessage(message, outcome, now, delivery.Attempt, campaignStatus, detail);
         await (delivery.Unmarked is { } planned
-            ? audit.WriteOutcomeAsync(row, planned, now, cancellationToken)
+            ? audit.WriteOutcomeAsync(row, planned, delivery.MarkAs ?? outcome, now, cancellationToken)
             : audit.WriteAsync(row, cancellationToken)).ConfigureAwait(false);
         LogApplied(logger, message.Id, message.Action, CampaignId.ForDisplay(message.CampaignId), outcome);
         return outcome;

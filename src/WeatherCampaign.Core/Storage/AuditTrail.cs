@@ -99,18 +99,19 @@ public class AuditTrail
 
     /// <summary>
     /// Writes a message's outcome row (replacing one with the same keys, as <see cref="WriteAsync"/> does) and marks its
-    /// <c>planned</c> row with that outcome (<see cref="AuditRecord.AppliedAs"/>, its other columns kept), in one table
-    /// transaction: the two land together or not at all, in one round trip. Both rows sort at the message's planned time, so
-    /// they share a partition; rows that did not would go one after the other, the outcome first.
+    /// <c>planned</c> row with how the message was applied (<see cref="AuditRecord.AppliedAs"/>: <paramref name="appliedAs"/>,
+    /// its other columns kept), in one table transaction: the two land together or not at all, in one round trip. Both rows
+    /// sort at the message's planned time, so they share a partition; rows that did not would go one after the other, the
+    /// outcome first.
     /// </summary>
-    public virtual async Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public virtual async Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, AuditOutcome appliedAs, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(planned);
-        var mark = new TableEntity(planned.PartitionKey, planned.RowKey) { ["AppliedAs"] = outcome.Outcome.ToWire(), ["AppliedAt"] = at };
+        var mark = new TableEntity(planned.PartitionKey, planned.RowKey) { ["AppliedAs"] = appliedAs.ToWire(), ["AppliedAt"] = at };
         if (outcome.PartitionKey != planned.PartitionKey)
         {
-            await WriteAsync(outcome, cancellationToken).ConfigureAwait(false);
+            await _table.UpsertEntityAsync(ToEntity(outcome), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
             await _table.UpdateEntityAsync(mark, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -27,10 +27,10 @@ public sealed class MeteredAuditTrail(TableServiceClient tables, WeatherCampaign
         Count(record);
     }
 
-    public override async Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public override async Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, AuditOutcome appliedAs, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        await base.WriteOutcomeAsync(outcome, planned, at, cancellationToken).ConfigureAwait(false);
+        await base.WriteOutcomeAsync(outcome, planned, appliedAs, at, cancellationToken).ConfigureAwait(false);
         Count(outcome);
     }
 
