@@ -125,7 +125,7 @@ public static class CliApp
             await environment.Error.WriteLineAsync($"Storage failed ({ex.Status} {ex.ErrorCode}): {FirstLine(ex.Message)}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
-        catch (AggregateException ex) when (ex.InnerExceptions.All(IsUnreachable))
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0 && ex.InnerExceptions.All(IsUnreachable))
         {
             await environment.Error.WriteLineAsync("Storage could not be reached: " + FirstLine(ex.InnerExceptions[0].Message)).ConfigureAwait(false);
             return ExitCodes.Failed;

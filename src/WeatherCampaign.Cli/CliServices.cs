@@ -63,7 +63,7 @@ internal sealed class CliServices : IAsyncDisposable
                     validator.Validate();
                 }
             }
-            // For a cycle, the platform's token first (PlatformPreparation in the Functions app), on a thread of its own: the
+            // For a cycle, the platform's token first (PlatformPreparation in the Functions app), on a thread-pool thread: the
             // listing waits for it and nothing below needs it. The first use of each client costs CPU time before its first request
             // goes out, so the storage set-up spends its own on this thread meanwhile.
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -90,7 +90,8 @@ internal sealed class CliServices : IAsyncDisposable
             }
             catch
             {
-                // What is still going must end before the provider that serves it is disposed; the first failure is the one reported.
+                // A failure before every task was started (a storage setting missing or malformed) leaves the token request going:
+                // it is cancelled, and waited for before the provider that serves it is disposed.
                 await stopping.CancelAsync().ConfigureAwait(false);
                 await Task.WhenAll(startUp).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
                 throw;

@@ -59,29 +59,41 @@ internal sealed class CycleRunner(
         var queue = storage.Queue(InterventionQueues.Name);
         var ours = cycle.Plan.Interventions.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         var sent = new SendSignal();
+        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The sends start before the summary is printed: a long summary on a slow terminal must not delay the first pause.
-        var applying = new Applying(ours, outcomes, SendAsync(queue, cycle.Messages, sent, cancellationToken), sent);
-        PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {ours.Count} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
-        if (progress is null)
+        var applying = new Applying(ours, outcomes, SendAsync(queue, cycle.Messages, sent, stopSending.Token), sent);
+        try
         {
-            await ApplyAsync(queue, applying, concurrency, output, applied: null, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await progress.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var bar = context.AddTask(Applied(0, ours.Count), maxValue: ours.Count);
-                    await ApplyAsync(queue, applying, concurrency, TerminalConsole.Lines(progress), done =>
+            PlanReport.WriteSummary(cycle.Plan, cycle.DryRun, output);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Applying {ours.Count} interventions from queue '{InterventionQueues.Name}', {concurrency} at a time:"));
+            if (progress is null)
+            {
+                await ApplyAsync(queue, applying, concurrency, output, applied: null, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await progress.Progress()
+                    .AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async context =>
                     {
-                        bar.Description = Applied(done, ours.Count);
-                        bar.Increment(1);
-                    }, cancellationToken).ConfigureAwait(false);
-                    bar.StopTask();
-                }).ConfigureAwait(false);
+                        var bar = context.AddTask(Applied(0, ours.Count), maxValue: ours.Count);
+                        await ApplyAsync(queue, applying, concurrency, TerminalConsole.Lines(progress), done =>
+                        {
+                            bar.Description = Applied(done, ours.Count);
+                            bar.Increment(1);
+                        }, cancellationToken).ConfigureAwait(false);
+                        bar.StopTask();
+                    }).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The run fails here, and the sends still going stop before it returns: what they put on the queue already waits
+            // for the Functions host or the next run, as after any run that failed part of the way.
+            await stopSending.CancelAsync().ConfigureAwait(false);
+            await applying.Sending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
         }
 
         // Everything sent was received (or the queue ran dry after the last send); a failed send fails the run here.

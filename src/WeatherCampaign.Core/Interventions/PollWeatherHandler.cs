@@ -81,9 +81,16 @@ public sealed partial class PollWeatherHandler(
 
         plan = await ApproveAsync(plan, request, mode, settings, started, cancellationToken).ConfigureAwait(false);
         var writing = WriteAsync(plan, mode, settings, started, trigger, cancellationToken);
-        // Serialised while the rows go out: CPU time beside the cycle's round trips rather than after them.
-        IReadOnlyList<string> messages = mode == CycleMode.Enforce ? [.. plan.Interventions.Select(i => InterventionMessage.From(i).ToJson())] : [];
-        await writing.ConfigureAwait(false);
+        IReadOnlyList<string> messages;
+        try
+        {
+            // Serialised while the rows go out: CPU time beside the cycle's round trips rather than after them.
+            messages = mode == CycleMode.Enforce ? [.. plan.Interventions.Select(i => InterventionMessage.From(i).ToJson())] : [];
+        }
+        finally
+        {
+            await writing.ConfigureAwait(false);
+        }
         if (input.Campaigns is not null)
         {
             // Only a cycle that saw the campaigns counts as planned from these alerts; after a failed listing the next poll tries again.
