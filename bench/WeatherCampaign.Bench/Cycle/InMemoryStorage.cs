@@ -22,6 +22,8 @@ internal sealed class InMemoryHoldLedger : HoldLedger
     private readonly ConcurrentDictionary<string, WeatherHold> _holds = new(StringComparer.Ordinal);
     private long _version;
     private int _approvalUsed;
+    private ServiceHalt? _halt;
+    private PollState? _pollState;
 
     public override Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
@@ -65,6 +67,25 @@ internal sealed class InMemoryHoldLedger : HoldLedger
         return Task.CompletedTask;
     }
 
+    public override Task<ServiceHalt?> GetHaltAsync(CancellationToken cancellationToken = default) => Task.FromResult(Volatile.Read(ref _halt));
+
+    public override Task SetHaltAsync(ServiceHalt halt, CancellationToken cancellationToken = default)
+    {
+        Volatile.Write(ref _halt, halt);
+        return Task.CompletedTask;
+    }
+
+    public override Task<bool> ClearHaltAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(Interlocked.Exchange(ref _halt, null) is not null);
+
+    public override Task<PollState?> GetPollStateAsync(CancellationToken cancellationToken = default) => Task.FromResult(Volatile.Read(ref _pollState));
+
+    public override Task SavePollStateAsync(PollState state, CancellationToken cancellationToken = default)
+    {
+        Volatile.Write(ref _pollState, state);
+        return Task.CompletedTask;
+    }
+
     private static HoldConflictException Conflict(WeatherHold hold, int status) =>
         new(hold.CampaignId, new RequestFailedException(status, status == 409 ? "The hold already exists." : "The hold changed since it was read."));
 }
@@ -92,11 +113,20 @@ internal sealed class InMemoryAuditTrail : AuditTrail
         return Task.CompletedTask;
     }
 
-    public override Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public override Task WriteIfAbsentAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        _rows.TryAdd((record.PartitionKey, record.RowKey), record);
+        return Task.CompletedTask;
+    }
+
+    public override Task<AuditRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_rows.TryGetValue((partitionKey, rowKey), out var row) ? row : null);
+
+    public override Task WriteOutcomeAsync(AuditRecord outcome, AuditRecord planned, AuditOutcome appliedAs, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         _rows[(outcome.PartitionKey, outcome.RowKey)] = outcome;
-        _rows.AddOrUpdate((planned.PartitionKey, planned.RowKey), _ => planned with { AppliedAs = outcome.Outcome.ToWire(), AppliedAt = at },
-            (_, row) => row with { AppliedAs = outcome.Outcome.ToWire(), AppliedAt = at });
+        _rows.AddOrUpdate((planned.PartitionKey, planned.RowKey), _ => planned with { AppliedAs = appliedAs.ToWire(), AppliedAt = at },
+            (_, row) => row with { AppliedAs = appliedAs.ToWire(), AppliedAt = at });
         return Task.CompletedTask;
     }
 
