@@ -93,7 +93,7 @@ internal sealed class CliServices : IAsyncDisposable
                 // A failure before every task was started (a storage setting missing or malformed) leaves the token request going:
                 // it is cancelled, and waited for before the provider that serves it is disposed.
                 await stopping.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAll(startUp).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+                await Task.WhenAll(startUp).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 throw;
             }
 

@@ -92,7 +92,7 @@ internal sealed class CycleRunner(
             // The run fails here, and the sends still going stop before it returns: what they put on the queue already waits
             // for the Functions host or the next run, as after any run that failed part of the way.
             await stopSending.CancelAsync().ConfigureAwait(false);
-            await applying.Sending.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).ConfigureAwait(false);
+            await applying.Sending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
 
