@@ -91,17 +91,22 @@ public sealed class FaultInjectionTests
     }
 
     [TestMethod]
-    public async Task Hung_change_is_applied_although_the_client_timed_out()
+    public async Task Hung_change_is_applied_although_the_client_gave_up()
     {
         await using var tenant = await Tenant.StartAsync();
         var token = await tenant.TokenAsync();
         tenant.State.Faults.HangMs = 30_000;
         tenant.State.Faults.HangNextRequests = 1;
-        using var impatient = new HttpClient { BaseAddress = tenant.Server.BaseUrl, Timeout = TimeSpan.FromMilliseconds(300) };
+        using var giveUp = new CancellationTokenSource();
 
         using var request = Tenant.Request(HttpMethod.Patch, Tenant.CampaignPath(Tenant.RunningId), token);
         request.Content = new StringContent("""{"status":"paused"}""", System.Text.Encoding.UTF8, "application/json");
-        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+        var sent = tenant.Http.SendAsync(request, giveUp.Token);
+        // The client gives up only once the server has applied the change and is holding back its answer.
+        await WaitUntilAsync(() => tenant.State.StatusChanges == 1, "the change to be applied");
+        Assert.IsFalse(sent.IsCompleted);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAsync<TaskCanceledException>(() => sent);
 
         Assert.AreEqual(CampaignEntity.Paused, tenant.State.Get(Tenant.RunningId)!.Status);
         Assert.AreEqual(1, tenant.State.StatusChanges);
@@ -115,11 +120,15 @@ public sealed class FaultInjectionTests
         tenant.State.Faults.HangMs = 30_000;
         tenant.State.Faults.HangNextRequests = 1;
         tenant.State.Faults.ApplyThenHang = false;
-        using var impatient = new HttpClient { BaseAddress = tenant.Server.BaseUrl, Timeout = TimeSpan.FromMilliseconds(300) };
+        using var giveUp = new CancellationTokenSource();
 
         using var request = Tenant.Request(HttpMethod.Patch, Tenant.CampaignPath(Tenant.RunningId), token);
         request.Content = new StringContent("""{"status":"paused"}""", System.Text.Encoding.UTF8, "application/json");
-        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.SendAsync(request));
+        var sent = tenant.Http.SendAsync(request, giveUp.Token);
+        // Taking the armed hang is the server's last step before it waits, so the client leaves a request that hangs.
+        await WaitUntilAsync(() => tenant.State.Faults.HangNextRequests == 0, "the server to take the hang");
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAsync<TaskCanceledException>(() => sent);
         var recorded = await WaitForRecordedAsync(tenant, SimulatorEndpoint.PatchCampaign);
 
         Assert.AreEqual(RecordedRequest.ClientClosedRequest, recorded.StatusCode);
@@ -131,15 +140,22 @@ public sealed class FaultInjectionTests
     public async Task Latency_delays_contract_requests_but_not_control_requests()
     {
         await using var tenant = await Tenant.StartAsync();
-        // The first answer of a fresh server pays for JIT compilation; that is not latency the fault injected.
-        using var warmUp = await tenant.Http.GetAsync("_sim/stats");
-        tenant.State.Faults.LatencyMs = 30_000;
-        using var impatient = new HttpClient { BaseAddress = tenant.Server.BaseUrl, Timeout = TimeSpan.FromMilliseconds(300) };
+        tenant.State.Faults.LatencyMs = 60_000;
+        using var giveUp = new CancellationTokenSource();
 
-        using var control = await impatient.GetAsync("_sim/stats");
-        await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.PostAsync("oauth2/token", new FormUrlEncodedContent([])));
+        var delayed = tenant.Http.PostAsync("oauth2/token", new FormUrlEncodedContent([]), giveUp.Token);
+        await WaitUntilAsync(() => tenant.State.RequestsInFlight == 1, "the server to hold the token request");
+        // The control request answers while the token request is held: a fixed 60 s delay cannot be mistaken
+        // for a slow machine, so no client deadline stands in for the comparison.
+        using var control = await tenant.Http.GetAsync("_sim/stats");
+        var delayedStillWaiting = !delayed.IsCompleted;
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAsync<TaskCanceledException>(() => delayed);
+        var recorded = await WaitForRecordedAsync(tenant, SimulatorEndpoint.Token);
 
+        Assert.AreEqual(RecordedRequest.ClientClosedRequest, recorded.StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, control.StatusCode);
+        Assert.IsTrue(delayedStillWaiting);
     }
 
     [TestMethod]
@@ -172,6 +188,21 @@ public sealed class FaultInjectionTests
     }
 
     /// <summary>The server notices a departed client a moment after the client does; wait (bounded) until it has.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        for (var attempt = 0; attempt < 1_000; attempt++)
+        {
+            if (condition())
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new AssertFailedException($"Gave up waiting for {what}.");
+    }
+
     private static async Task<RecordedRequest> WaitForRecordedAsync(Tenant tenant, SimulatorEndpoint endpoint)
     {
         for (var attempt = 0; attempt < 500; attempt++)

@@ -22,6 +22,7 @@ public sealed class SimulatorState
     private int _statusChanges;
     private int _tooManyRequests;
     private int _missingAccept;
+    private int _inFlight;
 
     public SimulatorState(SimulatorSeed seed, TimeProvider? timeProvider = null)
     {
@@ -129,6 +130,9 @@ public sealed class SimulatorState
 
     public int TooManyRequestsCount => Volatile.Read(ref _tooManyRequests);
 
+    /// <summary>Non-control requests received and not yet answered or abandoned: the ones a fault is holding.</summary>
+    public int RequestsInFlight => Volatile.Read(ref _inFlight);
+
     /// <summary>/api requests sent without <c>Accept: application/json</c>.</summary>
     public int RequestsMissingAccept => Volatile.Read(ref _missingAccept);
 
@@ -176,8 +180,11 @@ public sealed class SimulatorState
 
     internal RequestBucket Bucket { get; }
 
+    internal void CountArrival() => Interlocked.Increment(ref _inFlight);
+
     internal void Record(RecordedRequest request)
     {
+        Interlocked.Decrement(ref _inFlight);
         Interlocked.Increment(ref _requestsByEndpoint[(int)request.Endpoint]);
         lock (_logGate)
         {
