@@ -187,10 +187,10 @@ public sealed class FaultInjectionTests
         return body.RootElement.GetProperty("pageCount").GetInt32();
     }
 
-    /// <summary>The server notices a departed client a moment after the client does; wait (bounded) until it has.</summary>
+    /// <summary>Polls what the simulator has seen, bounded (5 s), until <paramref name="condition"/> holds.</summary>
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
-        for (var attempt = 0; attempt < 1_000; attempt++)
+        for (var attempt = 0; attempt < 500; attempt++)
         {
             if (condition())
             {
@@ -203,18 +203,11 @@ public sealed class FaultInjectionTests
         throw new AssertFailedException($"Gave up waiting for {what}.");
     }
 
+    /// <summary>The server notices a departed client a moment after the client does; wait (bounded) until it has.</summary>
     private static async Task<RecordedRequest> WaitForRecordedAsync(Tenant tenant, SimulatorEndpoint endpoint)
     {
-        for (var attempt = 0; attempt < 500; attempt++)
-        {
-            if (tenant.State.Requests.FirstOrDefault(r => r.Endpoint == endpoint) is { } recorded)
-            {
-                return recorded;
-            }
-
-            await Task.Delay(10);
-        }
-
-        throw new AssertFailedException($"No {endpoint} request was recorded.");
+        RecordedRequest? recorded = null;
+        await WaitUntilAsync(() => (recorded = tenant.State.Requests.FirstOrDefault(r => r.Endpoint == endpoint)) is not null, $"a {endpoint} request to be recorded");
+        return recorded!;
     }
 }

@@ -171,14 +171,8 @@ internal sealed class RequestPipeline(RequestDelegate next, SimulatorState state
     /// <summary>Records one request exactly once, whichever of answer-start or completion comes first.</summary>
     private sealed class Recorder(SimulatorState state, HttpContext context, string rawTarget, SimulatorEndpoint endpoint)
     {
-        private readonly DateTimeOffset _receivedAt = Arrive(state);
+        private readonly DateTimeOffset _receivedAt = state.Arrive();
         private int _recorded;
-
-        private static DateTimeOffset Arrive(SimulatorState state)
-        {
-            state.CountArrival();
-            return state.TimeProvider.GetUtcNow();
-        }
 
         public Task RecordAnswer()
         {

@@ -180,7 +180,12 @@ public sealed class SimulatorState
 
     internal RequestBucket Bucket { get; }
 
-    internal void CountArrival() => Interlocked.Increment(ref _inFlight);
+    /// <summary>Counts a request in flight until its <see cref="Record"/>; the time it arrived.</summary>
+    internal DateTimeOffset Arrive()
+    {
+        Interlocked.Increment(ref _inFlight);
+        return TimeProvider.GetUtcNow();
+    }
 
     internal void Record(RecordedRequest request)
     {
