@@ -140,8 +140,10 @@ internal static class ColdRun
         var firstChange = changes.Count == 0 ? exitedAt : changes.Min(r => r.Timestamp);
         var counts = platform.Count(simulator.State);
         // How fast the changes ramp up: a full pace is R / 4 per quarter second, the first one with the pacer's burst on top.
-        Console.WriteLine("    PATCHes per quarter second from the first: " + string.Join(" ", changes
-            .GroupBy(r => (int)((r.Timestamp - firstChange).TotalSeconds * 4)).OrderBy(g => g.Key).Select(g => g.Count().ToString(CultureInfo.InvariantCulture))));
+        // Every quarter is printed, empty ones as 0: a gap in the PATCHes is what a storage stall looks like.
+        var perQuarter = changes.CountBy(r => (int)((r.Timestamp - firstChange).TotalSeconds * 4)).ToDictionary();
+        Console.WriteLine("    PATCHes per quarter second from the first: " + string.Join(" ",
+            Enumerable.Range(0, perQuarter.Count == 0 ? 0 : perQuarter.Keys.Max() + 1).Select(q => perQuarter.GetValueOrDefault(q).ToString(CultureInfo.InvariantCulture))));
         return new ColdMeasurement(variant, clock.Elapsed, first - startedAt, firstChange - startedAt, exitedAt - last,
             counts.Tokens + counts.Pages + counts.Gets + counts.Changes, counts.StatusChanges, transitions, process.ExitCode,
             errorText.Length == 0 ? null : errorText.Split('\n', 2)[0],
